@@ -1,0 +1,26 @@
+//! periksa reads the draft of an Indonesian government performance report (LAKIP /
+//! Laporan Kinerja), pulls out its tables and the figures claimed in its prose, and reports
+//! each defect with its source span.
+//!
+//! The modules follow the pipeline:
+//!
+//! 1. [`read`]: a file on disk becomes a [`read::SourceFile`] (UTF-8 checked, BOM and CRLF
+//!    kept) and then a [`document::Document`]: headings, paragraphs, list items and raw
+//!    tables, each with its byte span.
+//! 2. [`figures`]: the figure lexer turns printed numbers (`34.209`, `51,20 %`,
+//!    `Rp. 14.701.007.000,-`) into exact decimals with their precision and unit.
+//! 3. [`tables`]: raw rows become tables as a reader sees them: caption, multi-row header
+//!    with a header path per column, aligned rows, continued tables joined.
+//! 4. [`diagnostics`]: the one finding type, and its renderers (`human`, `json`).
+//! 5. [`output`]: everything else periksa prints (the `tables` command).
+//! 6. [`cli`]: the command line.
+
+pub mod cli;
+pub mod diagnostics;
+pub mod document;
+pub mod figures;
+pub mod output;
+pub mod read;
+pub mod span;
+pub mod tables;
+pub mod yaml;
