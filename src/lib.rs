@@ -15,6 +15,7 @@
 //! 5. [`output`]: everything else periksa prints (the `tables` command).
 //! 6. [`cli`]: the command line.
 
+pub mod check;
 pub mod cli;
 pub mod diagnostics;
 pub mod document;

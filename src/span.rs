@@ -60,7 +60,12 @@ pub struct LineIndex {
 impl LineIndex {
     pub fn new(text: &str) -> Self {
         let mut line_starts = vec![0];
-        line_starts.extend(text.bytes().enumerate().filter(|&(_, b)| b == b'\n').map(|(i, _)| i + 1));
+        line_starts.extend(
+            text.bytes()
+                .enumerate()
+                .filter(|&(_, b)| b == b'\n')
+                .map(|(i, _)| i + 1),
+        );
         LineIndex { line_starts }
     }
 
@@ -88,7 +93,10 @@ impl LineIndex {
         }
         let end = floor_char_boundary(text, offset).max(start);
         let column = text[start..end].chars().count() + 1;
-        LineCol { line: line + 1, column }
+        LineCol {
+            line: line + 1,
+            column,
+        }
     }
 }
 
@@ -110,7 +118,13 @@ mod tests {
         let text = "ab\nPerluasan – 51,20\n";
         let index = LineIndex::new(text);
         let at = text.find("51,20").unwrap();
-        assert_eq!(index.line_col(text, at), LineCol { line: 2, column: 13 });
+        assert_eq!(
+            index.line_col(text, at),
+            LineCol {
+                line: 2,
+                column: 13
+            }
+        );
     }
 
     #[test]

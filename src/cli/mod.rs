@@ -1,0 +1,265 @@
+//! The command line: `periksa check` and `periksa tables`.
+//!
+//! Exit codes: 0 when no error-level finding, 1 when at least one, 2 when the command line
+//! or an input file is wrong. A file that cannot be read is reported on one line and the
+//! other files are still checked.
+
+mod walk;
+
+use crate::check::check_document;
+use crate::diagnostics::{human, json, Finding, Severity};
+use crate::figures::Locale;
+use crate::output;
+use crate::read::{read_document, ReadOptions, SourceFile};
+use clap::{Parser, Subcommand, ValueEnum};
+use codespan_reporting::term::termcolor::{ColorChoice, StandardStream};
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "periksa",
+    version,
+    about = "Checks the tables and figures of an Indonesian performance report (LAKIP)."
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Check reports and print what is wrong in them.
+    Check {
+        /// Report files (.md, .markdown, .txt) or folders to search for them.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        #[arg(long, value_enum, default_value_t = CheckFormat::Human)]
+        format: CheckFormat,
+        #[command(flatten)]
+        common: Common,
+    },
+    /// Print the tables periksa reads in a report: caption, header path of each column,
+    /// and every cell with the figure read from it.
+    Tables {
+        file: PathBuf,
+        #[arg(long, value_enum, default_value_t = TablesFormat::Text)]
+        format: TablesFormat,
+        #[command(flatten)]
+        common: Common,
+    },
+}
+
+#[derive(Debug, clap::Args)]
+struct Common {
+    /// How the report writes numbers: id (34.209 and 51,20) or en (34,209 and 51.20).
+    #[arg(long, value_enum, default_value_t = Locale::Id)]
+    locale: Locale,
+    /// When to colour the output.
+    #[arg(long, value_enum, default_value_t = ColorWhen::Auto)]
+    color: ColorWhen,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum CheckFormat {
+    Human,
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum TablesFormat {
+    Text,
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum ColorWhen {
+    Auto,
+    Always,
+    Never,
+}
+
+/// The outcome of a run, as an exit code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Outcome {
+    Clean = 0,
+    Findings = 1,
+    InputError = 2,
+}
+
+pub fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(err) => {
+            let _ = err.print();
+            return ExitCode::from(if err.use_stderr() {
+                Outcome::InputError as u8
+            } else {
+                0
+            });
+        }
+    };
+    let outcome = match cli.command {
+        Command::Check {
+            paths,
+            format,
+            common,
+        } => run_check(&paths, format, &common),
+        Command::Tables {
+            file,
+            format,
+            common,
+        } => run_tables(&file, format, &common),
+    };
+    ExitCode::from(outcome as u8)
+}
+
+fn color_choice(when: ColorWhen) -> ColorChoice {
+    match when {
+        ColorWhen::Always => ColorChoice::Always,
+        ColorWhen::Never => ColorChoice::Never,
+        ColorWhen::Auto
+            if std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none() =>
+        {
+            ColorChoice::Auto
+        }
+        ColorWhen::Auto => ColorChoice::Never,
+    }
+}
+
+/// Prints one line about a file that could not be read.
+fn report_input_error(message: &str) {
+    eprintln!("periksa: error: {message}");
+}
+
+fn run_check(paths: &[PathBuf], format: CheckFormat, common: &Common) -> Outcome {
+    let options = ReadOptions {
+        locale: common.locale,
+        ..ReadOptions::default()
+    };
+    let walked = walk::collect_reports(paths);
+    let mut input_error = !walked.errors.is_empty();
+    for error in &walked.errors {
+        report_input_error(error);
+    }
+
+    let mut checked: Vec<(SourceFile, Vec<Finding>)> = Vec::new();
+    let mut unreadable: Vec<(String, String)> = Vec::new();
+    for path in &walked.files {
+        match SourceFile::load(path) {
+            Ok(source) => {
+                let doc = read_document(source, &options);
+                let findings = check_document(&doc);
+                checked.push((doc.source, findings));
+            }
+            Err(err) => {
+                report_input_error(&err.to_string());
+                unreadable.push((path.display().to_string(), err.to_string()));
+                input_error = true;
+            }
+        }
+    }
+
+    let written = match format {
+        CheckFormat::Human => write_human(&checked, common.color),
+        CheckFormat::Json => write_json(&checked, &unreadable),
+    };
+    if let Err(err) = written {
+        if err.kind() != std::io::ErrorKind::BrokenPipe {
+            report_input_error(&format!("cannot write the output: {err}"));
+            return Outcome::InputError;
+        }
+    }
+
+    let any_error = checked
+        .iter()
+        .flat_map(|(_, f)| f)
+        .any(|f| f.severity == Severity::Error);
+    if input_error {
+        Outcome::InputError
+    } else if any_error {
+        Outcome::Findings
+    } else {
+        Outcome::Clean
+    }
+}
+
+fn write_human(checked: &[(SourceFile, Vec<Finding>)], color: ColorWhen) -> std::io::Result<()> {
+    let mut stdout = StandardStream::stdout(color_choice(color));
+    let mut counts = [0usize; 3];
+    for (source, findings) in checked {
+        human::emit(&mut stdout, source, findings)?;
+        for f in findings {
+            counts[f.severity as usize] += 1;
+        }
+    }
+    let [info, warning, error] = counts;
+    let files = checked.len();
+    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+    writeln!(
+        stdout,
+        "{}: {}, {}, {}",
+        plural(files, "file")
+            .replace(" files", " files checked")
+            .replace(" file", " file checked"),
+        plural(error, "error"),
+        plural(warning, "warning"),
+        plural(info, "note"),
+    )?;
+    stdout.flush()
+}
+
+fn write_json(
+    checked: &[(SourceFile, Vec<Finding>)],
+    unreadable: &[(String, String)],
+) -> std::io::Result<()> {
+    let mut files: Vec<json::FileReport> = checked
+        .iter()
+        .map(|(source, findings)| json::file_report(source, findings))
+        .collect();
+    files.extend(unreadable.iter().map(|(path, error)| json::FileReport {
+        path,
+        error: Some(error.clone()),
+        diagnostics: Vec::new(),
+    }));
+    let report = json::Report {
+        version: json::VERSION,
+        files,
+    };
+    let mut stdout = std::io::stdout().lock();
+    serde_json::to_writer_pretty(&mut stdout, &report).map_err(std::io::Error::other)?;
+    writeln!(stdout)?;
+    stdout.flush()
+}
+
+fn run_tables(file: &std::path::Path, format: TablesFormat, common: &Common) -> Outcome {
+    let options = ReadOptions {
+        locale: common.locale,
+        ..ReadOptions::default()
+    };
+    let source = match SourceFile::load(file) {
+        Ok(source) => source,
+        Err(err) => {
+            report_input_error(&err.to_string());
+            return Outcome::InputError;
+        }
+    };
+    let doc = read_document(source, &options);
+    let text = match format {
+        TablesFormat::Text => output::tables::render_text(&doc),
+        TablesFormat::Json => output::tables::render_json(&doc) + "\n",
+    };
+    let mut stdout = std::io::stdout().lock();
+    match stdout
+        .write_all(text.as_bytes())
+        .and_then(|_| stdout.flush())
+    {
+        Ok(()) => Outcome::Clean,
+        Err(err) if err.kind() == std::io::ErrorKind::BrokenPipe => Outcome::Clean,
+        Err(err) => {
+            report_input_error(&format!("cannot write the output: {err}"));
+            Outcome::InputError
+        }
+    }
+}

@@ -1,0 +1,98 @@
+//! The JSON contract (version 1) of `periksa check --format json`.
+//!
+//! Lines and columns are 1-based, columns counted in characters; `start`/`end` are byte
+//! offsets into the file as it is on disk. Fields may be added later; these never change
+//! meaning.
+
+use super::{Finding, Label};
+use crate::read::SourceFile;
+use serde::Serialize;
+
+pub const VERSION: u32 = 1;
+
+#[derive(Debug, Serialize)]
+pub struct Report<'a> {
+    pub version: u32,
+    pub files: Vec<FileReport<'a>>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct FileReport<'a> {
+    pub path: &'a str,
+    /// Why the file could not be checked, when it could not.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub error: Option<String>,
+    pub diagnostics: Vec<Diagnostic<'a>>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Diagnostic<'a> {
+    pub code: &'a str,
+    pub name: &'a str,
+    pub severity: &'a str,
+    pub message: &'a str,
+    pub primary: Location,
+    pub related: Vec<RelatedLocation<'a>>,
+    pub expected: Option<&'a str>,
+    pub found: Option<&'a str>,
+    pub note: Option<&'a str>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Location {
+    pub line: usize,
+    pub column: usize,
+    pub end_line: usize,
+    pub end_column: usize,
+    pub start: usize,
+    pub end: usize,
+}
+
+#[derive(Debug, Serialize)]
+pub struct RelatedLocation<'a> {
+    #[serde(flatten)]
+    pub location: Location,
+    pub message: &'a str,
+}
+
+fn location(source: &SourceFile, label: &Label) -> Location {
+    let start = source.line_col(label.span.start);
+    let end = source.line_col(label.span.end);
+    Location {
+        line: start.line,
+        column: start.column,
+        end_line: end.line,
+        end_column: end.column,
+        start: label.span.start,
+        end: label.span.end,
+    }
+}
+
+/// The JSON entry of one checked file.
+pub fn file_report<'a>(source: &'a SourceFile, findings: &'a [Finding]) -> FileReport<'a> {
+    FileReport {
+        path: &source.name,
+        error: None,
+        diagnostics: findings
+            .iter()
+            .map(|f| Diagnostic {
+                code: f.code,
+                name: f.name,
+                severity: f.severity.as_str(),
+                message: &f.message,
+                primary: location(source, &f.primary),
+                related: f
+                    .related
+                    .iter()
+                    .map(|l| RelatedLocation {
+                        location: location(source, l),
+                        message: &l.message,
+                    })
+                    .collect(),
+                expected: f.expected.as_deref(),
+                found: f.found.as_deref(),
+                note: f.note.as_deref(),
+            })
+            .collect(),
+    }
+}

@@ -1,0 +1,113 @@
+//! Findings: the one type every check reports, and the renderers that print them.
+//!
+//! A finding points at the place that is wrong (the primary label) and at every other
+//! place involved (related labels, each with its own message), says what was expected and
+//! what was found, and shows how the expected value was computed.
+
+pub mod human;
+pub mod json;
+
+use crate::span::Span;
+use serde::Serialize;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Info,
+    Warning,
+    Error,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Info => "info",
+        }
+    }
+}
+
+/// A place in the file and what it has to do with the finding.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Label {
+    pub span: Span,
+    pub message: String,
+}
+
+impl Label {
+    pub fn new(span: Span, message: impl Into<String>) -> Self {
+        Label {
+            span,
+            message: message.into(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Finding {
+    /// A stable code: `A1xx` arithmetic, `C2xx` consistency, `S3xx` document structure,
+    /// `N4xx` claims in words, `P0xx` reading.
+    pub code: &'static str,
+    /// What is flagged, in kebab-case: `unaligned-row`.
+    pub name: &'static str,
+    pub severity: Severity,
+    pub message: String,
+    pub primary: Label,
+    pub related: Vec<Label>,
+    /// The value the report should print, in the report's locale and precision.
+    pub expected: Option<String>,
+    /// The value it prints.
+    pub found: Option<String>,
+    /// How the expected value was computed, or what periksa did about the problem.
+    pub note: Option<String>,
+}
+
+impl Finding {
+    pub fn new(
+        code: &'static str,
+        name: &'static str,
+        severity: Severity,
+        message: impl Into<String>,
+        primary: Label,
+    ) -> Self {
+        Finding {
+            code,
+            name,
+            severity,
+            message: message.into(),
+            primary,
+            related: Vec::new(),
+            expected: None,
+            found: None,
+            note: None,
+        }
+    }
+
+    pub fn with_related(mut self, label: Label) -> Self {
+        self.related.push(label);
+        self
+    }
+
+    pub fn with_note(mut self, note: impl Into<String>) -> Self {
+        self.note = Some(note.into());
+        self
+    }
+
+    pub fn with_values(mut self, expected: impl Into<String>, found: impl Into<String>) -> Self {
+        self.expected = Some(expected.into());
+        self.found = Some(found.into());
+        self
+    }
+}
+
+/// Findings in the order a reader meets them: by position, then by code.
+pub fn sort_findings(findings: &mut [Finding]) {
+    findings.sort_by(|a, b| {
+        (a.primary.span.start, a.primary.span.end, a.code).cmp(&(
+            b.primary.span.start,
+            b.primary.span.end,
+            b.code,
+        ))
+    });
+}

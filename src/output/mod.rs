@@ -1,0 +1,3 @@
+//! What periksa prints besides findings.
+
+pub mod tables;

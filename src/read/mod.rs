@@ -1,0 +1,196 @@
+//! Reading: a file on disk becomes a [`Document`].
+//!
+//! The file is split into Markdown stretches and tab-separated tables ([`segments`]);
+//! Markdown goes through pulldown-cmark ([`markdown`]), tab lines are split into cells
+//! ([`tab_table`]). Captions are matched to the tables below them, continued tables are
+//! joined, and the figures of every prose block are read with their spans.
+
+pub mod headings;
+pub mod lines;
+pub mod markdown;
+pub mod segments;
+pub mod source;
+pub mod tab_table;
+
+pub use source::{ReadError, SourceFile, SourceKind};
+
+use crate::document::{Block, BlockKind, ContentsEntry, ContentsList, Document};
+use crate::figures::{scan_prose, Locale, Units};
+use crate::span::Span;
+use crate::tables::caption::parse_table_caption;
+use crate::tables::raw::RawTable;
+use crate::tables::{assemble_tables, TablePart};
+use markdown::{read_markdown, MarkdownItem};
+use segments::Segment;
+
+/// What reading needs besides the file.
+#[derive(Debug, Clone)]
+pub struct ReadOptions {
+    pub locale: Locale,
+    pub units: Units,
+}
+
+impl Default for ReadOptions {
+    fn default() -> Self {
+        ReadOptions {
+            locale: Locale::Id,
+            units: Units::builtin(),
+        }
+    }
+}
+
+/// Reads `source` into a document.
+pub fn read_document(source: SourceFile, options: &ReadOptions) -> Document {
+    let text = source.text.as_str();
+    let mut items: Vec<MarkdownItem> = Vec::new();
+    for segment in segments::split(text, source.content_start()) {
+        match segment {
+            Segment::Markdown(span) => read_markdown(text, span, &mut items),
+            Segment::TabTable(lines) => {
+                items.push(MarkdownItem::Table(tab_table::read_tab_table(text, &lines)))
+            }
+        }
+    }
+
+    // Blocks in order, with placeholders for tables; table parts with their surroundings.
+    let mut blocks: Vec<Block> = Vec::new();
+    let mut parts: Vec<TablePart> = Vec::new();
+    let mut part_blocks: Vec<usize> = Vec::new();
+    let mut contents: Vec<ContentsList> = Vec::new();
+    let mut previous_was_table = false;
+    for item in items {
+        match item {
+            MarkdownItem::Block(block) => {
+                previous_was_table = false;
+                blocks.push(block);
+            }
+            MarkdownItem::Table(raw) => {
+                if let Some(heading) = contents_heading(&blocks) {
+                    blocks.push(placeholder(BlockKind::Contents(contents.len()), raw.span));
+                    contents.push(contents_list(heading, raw));
+                    previous_was_table = false;
+                    continue;
+                }
+                let caption = caption_above(&blocks, text, raw.span);
+                part_blocks.push(blocks.len());
+                blocks.push(placeholder(BlockKind::Table(parts.len()), raw.span));
+                parts.push(TablePart {
+                    raw,
+                    caption,
+                    follows_table: previous_was_table,
+                });
+                previous_was_table = true;
+            }
+        }
+    }
+
+    headings::infer_headings(&mut blocks);
+
+    let assembled = assemble_tables(parts, options.locale, &options.units);
+    for (part, block) in part_blocks.into_iter().enumerate() {
+        blocks[block].kind = BlockKind::Table(assembled.table_of_part[part]);
+    }
+
+    for block in &mut blocks {
+        if matches!(
+            block.kind,
+            BlockKind::Paragraph | BlockKind::ListItem | BlockKind::Heading { .. }
+        ) {
+            block.figures = scan_prose(&block.text, options.locale, &options.units)
+                .into_iter()
+                .map(|mut figure| {
+                    figure.span = block.map.to_source(figure.span);
+                    figure.number_span = block.map.to_source(figure.number_span);
+                    if let Some(words) = &mut figure.words {
+                        words.span = block.map.to_source(words.span);
+                    }
+                    figure
+                })
+                .collect();
+        }
+    }
+
+    Document {
+        source,
+        locale: options.locale,
+        blocks,
+        tables: assembled.tables,
+        contents,
+        reading_findings: assembled.findings,
+    }
+}
+
+fn placeholder(kind: BlockKind, span: Span) -> Block {
+    Block {
+        kind,
+        span,
+        text: String::new(),
+        map: Default::default(),
+        figures: Vec::new(),
+    }
+}
+
+/// The caption of a table that starts at `table`: the block just above it when it reads
+/// as a caption (`Tabel 3.5` / title), or a bare `Tabel 3.5` followed by a title block.
+fn caption_above(
+    blocks: &[Block],
+    text: &str,
+    table: Span,
+) -> Option<(crate::tables::caption::ParsedCaption, Span)> {
+    let last = blocks.last()?;
+    if !is_caption_candidate(last) || !only_blank_between(text, last.span.end, table.start) {
+        return None;
+    }
+    if let Some(caption) = parse_table_caption(&last.text) {
+        return Some((caption, last.span));
+    }
+    // `Tabel 3.5` on its own, then the title as a block of its own.
+    let before = blocks.get(blocks.len().checked_sub(2)?)?;
+    if !is_caption_candidate(before) || !only_blank_between(text, before.span.end, last.span.start)
+    {
+        return None;
+    }
+    let joined = format!("{}\n{}", before.text.trim(), last.text.trim());
+    let caption = parse_table_caption(&joined)?;
+    let bare = parse_table_caption(&before.text)?;
+    (bare.title.is_none()).then_some((caption, before.span.cover(last.span)))
+}
+
+fn is_caption_candidate(block: &Block) -> bool {
+    matches!(block.kind, BlockKind::Paragraph | BlockKind::Heading { .. })
+}
+
+fn only_blank_between(text: &str, from: usize, to: usize) -> bool {
+    from <= to && text.get(from..to).is_some_and(|gap| gap.trim().is_empty())
+}
+
+/// `DAFTAR TABEL` (or ISI, GAMBAR, …) when it is the block just above.
+fn contents_heading(blocks: &[Block]) -> Option<String> {
+    let last = blocks.last()?;
+    let title = last.text.trim().trim_matches('*').trim();
+    let upper = title.to_uppercase();
+    let known = [
+        "DAFTAR ISI",
+        "DAFTAR TABEL",
+        "DAFTAR GAMBAR",
+        "DAFTAR GRAFIK",
+        "DAFTAR LAMPIRAN",
+    ];
+    known.contains(&upper.as_str()).then(|| title.to_string())
+}
+
+fn contents_list(heading: String, raw: RawTable) -> ContentsList {
+    let entries = raw
+        .rows
+        .into_iter()
+        .map(|row| ContentsEntry {
+            span: row.span,
+            cells: row.cells.into_iter().map(|c| (c.text, c.span)).collect(),
+        })
+        .collect();
+    ContentsList {
+        heading,
+        span: raw.span,
+        entries,
+    }
+}

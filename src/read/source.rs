@@ -1,0 +1,149 @@
+//! Loading a report from disk: bytes, UTF-8 check, and the kind of file.
+//!
+//! The text is kept exactly as on disk (a BOM and CRLF line ends included) so that every
+//! span is a true byte offset into the user's file.
+
+use crate::span::{LineCol, LineIndex, Span};
+use std::path::{Path, PathBuf};
+
+/// How the file is to be read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SourceKind {
+    Markdown,
+    PlainText,
+}
+
+impl SourceKind {
+    /// The kind for a path, by its extension; `None` for a file periksa does not read.
+    pub fn from_path(path: &Path) -> Option<SourceKind> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        match ext.as_str() {
+            "md" | "markdown" => Some(SourceKind::Markdown),
+            "txt" => Some(SourceKind::PlainText),
+            _ => None,
+        }
+    }
+}
+
+/// A report's text with its name and line index.
+#[derive(Debug, Clone)]
+pub struct SourceFile {
+    /// The name shown in findings: the path as the user gave it.
+    pub name: String,
+    pub kind: SourceKind,
+    pub text: String,
+    lines: LineIndex,
+}
+
+/// Why a file could not be read. Each names the file; none stops the other files.
+#[derive(Debug, thiserror::Error)]
+pub enum ReadError {
+    #[error("{path}: cannot read: {source}")]
+    Io {
+        path: String,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("{path}: not valid UTF-8 at byte {offset} (save the report as UTF-8 text)")]
+    NotUtf8 { path: String, offset: usize },
+    #[error("{path}: not a report periksa reads (use .md, .markdown or .txt)")]
+    UnknownKind { path: String },
+}
+
+impl SourceFile {
+    /// Reads `path` from disk.
+    pub fn load(path: &Path) -> Result<SourceFile, ReadError> {
+        let name = path.display().to_string();
+        let kind = SourceKind::from_path(path)
+            .ok_or_else(|| ReadError::UnknownKind { path: name.clone() })?;
+        let bytes = std::fs::read(path).map_err(|source| ReadError::Io {
+            path: name.clone(),
+            source,
+        })?;
+        SourceFile::from_bytes(name, kind, bytes)
+    }
+
+    /// A report from bytes already in memory (stdin, tests).
+    pub fn from_bytes(
+        name: String,
+        kind: SourceKind,
+        bytes: Vec<u8>,
+    ) -> Result<SourceFile, ReadError> {
+        match String::from_utf8(bytes) {
+            Ok(text) => Ok(SourceFile::new(name, kind, text)),
+            Err(err) => Err(ReadError::NotUtf8 {
+                path: name,
+                offset: err.utf8_error().valid_up_to(),
+            }),
+        }
+    }
+
+    pub fn new(name: String, kind: SourceKind, text: String) -> SourceFile {
+        let lines = LineIndex::new(&text);
+        SourceFile {
+            name,
+            kind,
+            text,
+            lines,
+        }
+    }
+
+    /// The path of the file, for walking up to a config later.
+    pub fn path(&self) -> PathBuf {
+        PathBuf::from(&self.name)
+    }
+
+    pub fn line_col(&self, offset: usize) -> LineCol {
+        self.lines.line_col(&self.text, offset)
+    }
+
+    /// 1-based line of a byte offset.
+    pub fn line(&self, offset: usize) -> usize {
+        self.lines.line_of(offset.min(self.text.len())) + 1
+    }
+
+    pub fn slice(&self, span: Span) -> &str {
+        &self.text[span.range()]
+    }
+
+    /// Where the content starts: after a UTF-8 byte-order mark, if there is one.
+    pub fn content_start(&self) -> usize {
+        if self.text.starts_with('\u{feff}') {
+            3
+        } else {
+            0
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn invalid_utf8_names_the_byte() {
+        let err = SourceFile::from_bytes("r.md".into(), SourceKind::Markdown, b"ab\xffcd".to_vec())
+            .unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "r.md: not valid UTF-8 at byte 2 (save the report as UTF-8 text)"
+        );
+    }
+
+    #[test]
+    fn kinds_by_extension() {
+        assert_eq!(
+            SourceKind::from_path(Path::new("a/B.MD")),
+            Some(SourceKind::Markdown)
+        );
+        assert_eq!(
+            SourceKind::from_path(Path::new("a.markdown")),
+            Some(SourceKind::Markdown)
+        );
+        assert_eq!(
+            SourceKind::from_path(Path::new("a.txt")),
+            Some(SourceKind::PlainText)
+        );
+        assert_eq!(SourceKind::from_path(Path::new("a.docx")), None);
+    }
+}

@@ -1,0 +1,409 @@
+//! From raw table parts to [`Table`]s: header, continued parts joined, rows aligned,
+//! merged label cells carried down.
+
+use super::caption::ParsedCaption;
+use super::header::{header_row_count, is_column_number_row, leaves, Leaf, LexedCell, LexedRow};
+use super::raw::{RawTable, TableOrigin};
+use super::{Cell, Column, Row, RowKind, Table};
+use crate::diagnostics::{Finding, Label, Severity};
+use crate::figures::lexer::CellFigure;
+use crate::figures::{lex_cell, Locale, Units};
+use crate::span::Span;
+
+/// A table as it stands in the file, with what surrounds it.
+#[derive(Debug, Clone)]
+pub struct TablePart {
+    pub raw: RawTable,
+    /// The caption just above it, with its span.
+    pub caption: Option<(ParsedCaption, Span)>,
+    /// Only blank lines stand between the previous table part and this one: a page
+    /// break in an exported Word table looks like that.
+    pub follows_table: bool,
+}
+
+/// The tables, which table each input part became part of, and the reading findings.
+#[derive(Debug)]
+pub struct Assembled {
+    pub tables: Vec<Table>,
+    pub table_of_part: Vec<usize>,
+    pub findings: Vec<Finding>,
+}
+
+/// A part read as header + data.
+struct ReadPart {
+    origin: TableOrigin,
+    raw_span: Span,
+    caption: Option<(ParsedCaption, Span)>,
+    follows_table: bool,
+    header: Vec<LexedRow>,
+    leaves: Vec<Leaf>,
+    data: Vec<LexedRow>,
+}
+
+pub fn assemble_tables(parts: Vec<TablePart>, locale: Locale, units: &Units) -> Assembled {
+    let read: Vec<ReadPart> = parts
+        .into_iter()
+        .map(|p| read_part(p, locale, units))
+        .collect();
+
+    // Group parts into tables: a part continues the table before it when it has no caption
+    // of its own, only blank lines stand between, and it repeats that table's header.
+    let mut groups: Vec<Vec<ReadPart>> = Vec::new();
+    let mut table_of_part = Vec::with_capacity(read.len());
+    for part in read {
+        let continues = part.caption.is_none()
+            && part.follows_table
+            && groups
+                .last()
+                .is_some_and(|g| same_header(&g[0].leaves, &part.leaves));
+        if continues {
+            groups.last_mut().expect("checked above").push(part);
+        } else {
+            groups.push(vec![part]);
+        }
+        table_of_part.push(groups.len() - 1);
+    }
+
+    let mut findings = Vec::new();
+    let tables = groups
+        .into_iter()
+        .map(|g| build_table(g, &mut findings))
+        .collect();
+    Assembled {
+        tables,
+        table_of_part,
+        findings,
+    }
+}
+
+fn read_part(part: TablePart, locale: Locale, units: &Units) -> ReadPart {
+    let rows: Vec<LexedRow> = part
+        .raw
+        .rows
+        .into_iter()
+        .map(|row| LexedRow {
+            span: row.span,
+            cells: row
+                .cells
+                .into_iter()
+                .map(|raw| {
+                    let value = lex_cell(&raw.text, raw.span.start, locale, units);
+                    LexedCell { raw, value }
+                })
+                .collect(),
+        })
+        .collect();
+    let header_count = header_row_count(&rows, part.raw.marked_header_rows);
+    let mut rows = rows.into_iter();
+    let header: Vec<LexedRow> = rows.by_ref().take(header_count).collect();
+    let data: Vec<LexedRow> = rows
+        .enumerate()
+        .filter(|(i, row)| !row.is_blank() && !(*i == 0 && is_column_number_row(row)))
+        .map(|(_, row)| row)
+        .collect();
+    let leaves = leaves(&header);
+    ReadPart {
+        origin: part.raw.origin,
+        raw_span: part.raw.span,
+        caption: part.caption,
+        follows_table: part.follows_table,
+        header,
+        leaves,
+        data,
+    }
+}
+
+/// Two headers are the same when their leaf labels are, or when one has a single extra
+/// column (a repeated header that adds a column).
+fn same_header(first: &[Leaf], next: &[Leaf]) -> bool {
+    let a: Vec<String> = first.iter().map(Leaf::key).collect();
+    let b: Vec<String> = next.iter().map(Leaf::key).collect();
+    if a.len() < 2 || b.len() < 2 {
+        return false;
+    }
+    a == b || one_inserted(&a, &b) || one_inserted(&b, &a)
+}
+
+/// `longer` is `shorter` with one element inserted somewhere.
+fn one_inserted(shorter: &[String], longer: &[String]) -> bool {
+    if longer.len() != shorter.len() + 1 {
+        return false;
+    }
+    let prefix = shorter
+        .iter()
+        .zip(longer)
+        .take_while(|(a, b)| a == b)
+        .count();
+    shorter[prefix..] == longer[prefix + 1..]
+}
+
+/// Maps each leaf of a continuation's header onto the table's columns (by label, in
+/// order); a leaf the table does not have yet becomes a new column.
+fn map_leaves(columns: &mut Vec<Column>, leaves: &[Leaf]) -> Vec<usize> {
+    let keys: Vec<String> = columns
+        .iter()
+        .map(|c| {
+            Leaf {
+                path: c.path.clone(),
+                label_span: None,
+            }
+            .key()
+        })
+        .collect();
+    let mut next = 0;
+    let mut map = Vec::with_capacity(leaves.len());
+    for leaf in leaves {
+        let key = leaf.key();
+        match (next..keys.len()).find(|&i| keys[i] == key) {
+            Some(i) => {
+                map.push(i);
+                next = i + 1;
+            }
+            None => {
+                columns.push(Column {
+                    path: leaf.path.clone(),
+                    label_span: leaf.label_span,
+                    inferred: false,
+                });
+                map.push(columns.len() - 1);
+            }
+        }
+    }
+    map
+}
+
+/// How a row wider than its header lines up: `extra` label cells stand where the header
+/// shows only the leaf at index `at` (the last label column, next to the figures).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Widening {
+    at: usize,
+    extra: usize,
+}
+
+/// Reads a row wider than its `header_width` leaves as a reader would: its figures under
+/// the figure columns, counted from the right, and the label cells that the header has no
+/// room for just before the last label column. `None` when the figures alone are more
+/// than the header's columns.
+fn widening_of(row: &LexedRow, header_width: usize) -> Option<Widening> {
+    let width = row.filled_width();
+    let extra = width.checked_sub(header_width).filter(|&e| e > 0)?;
+    let first_figure = row.cells[..width]
+        .iter()
+        .position(LexedCell::is_figure_like)?;
+    let labels = row.cells[..first_figure]
+        .iter()
+        .rposition(|c| !c.is_empty())
+        .map_or(0, |i| i + 1);
+    // `labels` label cells go into `labels - extra` label columns of the header.
+    let label_columns = labels.checked_sub(extra).filter(|&n| n >= 1)?;
+    Some(Widening {
+        at: label_columns - 1,
+        extra,
+    })
+}
+
+fn build_table(parts: Vec<ReadPart>, findings: &mut Vec<Finding>) -> Table {
+    let first = &parts[0];
+    let mut columns: Vec<Column> = first
+        .leaves
+        .iter()
+        .map(|l| Column {
+            path: l.path.clone(),
+            label_span: l.label_span,
+            inferred: false,
+        })
+        .collect();
+    let part_maps: Vec<Vec<usize>> = parts
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            if i == 0 {
+                (0..columns.len()).collect()
+            } else {
+                map_leaves(&mut columns, &p.leaves)
+            }
+        })
+        .collect();
+
+    // Decide how rows wider than the header line up: the first wide row with labels sets
+    // the pattern; a wide row that does not follow it cannot be aligned.
+    let widening = parts.iter().find_map(|p| {
+        p.data
+            .iter()
+            .filter(|r| !r.is_section())
+            .find_map(|r| widening_of(r, p.leaves.len()))
+    });
+    // The table column before which inserted columns go.
+    let insert_at = widening.map(|w| part_maps[0].get(w.at).copied().unwrap_or(columns.len()));
+    if let (Some(w), Some(at)) = (widening, insert_at) {
+        for offset in 0..w.extra {
+            columns.insert(
+                at + offset,
+                Column {
+                    path: Vec::new(),
+                    label_span: None,
+                    inferred: true,
+                },
+            );
+        }
+    }
+    let shift = |col: usize| match (widening, insert_at) {
+        (Some(w), Some(at)) if col >= at => col + w.extra,
+        _ => col,
+    };
+
+    let mut rows: Vec<Row> = Vec::new();
+    for (part_index, part) in parts.iter().enumerate() {
+        let map: Vec<usize> = part_maps[part_index].iter().map(|&c| shift(c)).collect();
+        let header_width = part.leaves.len();
+        for lexed in &part.data {
+            let kind = if lexed.is_section() {
+                RowKind::Section
+            } else {
+                RowKind::Data
+            };
+            let width = lexed.filled_width();
+            let mut cells: Vec<Option<Cell>> = vec![None; columns.len()];
+            let mut aligned = true;
+            let mut overflow = Vec::new();
+            if kind == RowKind::Section || width <= header_width {
+                for (i, cell) in lexed.cells.iter().take(width).enumerate() {
+                    cells[map[i]] = Some(to_cell(cell));
+                }
+            } else {
+                let own = widening_of(lexed, header_width);
+                let fits = widening
+                    .is_some_and(|w| w.extra == width - header_width && own.is_none_or(|o| o == w));
+                if fits {
+                    let w = widening.expect("fits implies a widening");
+                    let at = insert_at.expect("a widening has a place");
+                    for (i, cell) in lexed.cells.iter().take(width).enumerate() {
+                        let column = if i < w.at {
+                            map[i]
+                        } else if i < w.at + w.extra {
+                            at + (i - w.at)
+                        } else {
+                            map[i - w.extra]
+                        };
+                        cells[column] = Some(to_cell(cell));
+                    }
+                } else {
+                    aligned = false;
+                    for (i, cell) in lexed.cells.iter().take(width).enumerate() {
+                        if i < columns.len() {
+                            cells[i] = Some(to_cell(cell));
+                        } else {
+                            overflow.push(to_cell(cell));
+                        }
+                    }
+                    findings.push(unaligned_row_finding(
+                        lexed,
+                        width,
+                        header_width,
+                        &part.header,
+                    ));
+                }
+            }
+            let end = lexed.span.end;
+            let cells = cells
+                .into_iter()
+                .map(|c| c.unwrap_or_else(|| absent_cell(end)))
+                .collect();
+            rows.push(Row {
+                kind,
+                span: lexed.span,
+                cells,
+                aligned,
+                overflow,
+                part: part_index,
+            });
+        }
+    }
+    carry_merged_labels(&mut rows);
+
+    let first = &parts[0];
+    let (number, title, caption) = match &first.caption {
+        Some((c, span)) => (c.number.clone(), c.title.clone(), Some(*span)),
+        None => (None, None, None),
+    };
+    Table {
+        number,
+        title,
+        caption,
+        origin: first.origin,
+        parts: parts.iter().map(|p| p.raw_span).collect(),
+        header_rows: first.header.iter().map(|r| r.span).collect(),
+        columns,
+        rows,
+    }
+}
+
+fn to_cell(cell: &LexedCell) -> Cell {
+    Cell {
+        text: cell.raw.text.clone(),
+        span: cell.raw.span,
+        value: cell.value.clone(),
+        carried_from: None,
+    }
+}
+
+fn absent_cell(at: usize) -> Cell {
+    Cell {
+        text: String::new(),
+        span: Span::new(at, at),
+        value: CellFigure::Empty,
+        carried_from: None,
+    }
+}
+
+/// Blank leading cells of a data row continue the merged cell above (a goal that spans
+/// several indicator rows), when the row names its own label further right.
+fn carry_merged_labels(rows: &mut [Row]) {
+    for i in 0..rows.len() {
+        if rows[i].kind != RowKind::Data || !rows[i].aligned {
+            continue;
+        }
+        let Some(first_filled) = rows[i].cells.iter().position(|c| !c.is_empty()) else {
+            continue;
+        };
+        if !rows[i].cells[first_filled].is_text() {
+            continue;
+        }
+        for col in 0..first_filled {
+            let source = (0..i)
+                .rev()
+                .take_while(|&j| rows[j].kind == RowKind::Data)
+                .find_map(|j| {
+                    let cell = &rows[j].cells[col];
+                    cell.carried_from.or((!cell.is_empty()).then_some(j))
+                });
+            rows[i].cells[col].carried_from = source;
+        }
+    }
+}
+
+fn unaligned_row_finding(
+    row: &LexedRow,
+    width: usize,
+    header_width: usize,
+    header: &[LexedRow],
+) -> Finding {
+    let mut finding = Finding::new(
+        "P001",
+        "unaligned-row",
+        Severity::Warning,
+        format!(
+            "this row has {width} cells but the header has {header_width} columns; \
+             periksa cannot tell which column each value belongs to"
+        ),
+        Label::new(row.span, format!("{width} cells")),
+    )
+    .with_note("the row is kept as printed but no check reads it; make its cells match the header's columns");
+    if let Some(last_header) = header.last() {
+        finding = finding.with_related(Label::new(
+            last_header.span,
+            format!("the header has {header_width} columns"),
+        ));
+    }
+    finding
+}
