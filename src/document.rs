@@ -23,9 +23,7 @@ pub struct Document {
 impl Document {
     /// The prose figures of every block, with file spans.
     pub fn prose_figures(&self) -> impl Iterator<Item = (&Block, &Figure)> {
-        self.blocks
-            .iter()
-            .flat_map(|b| b.figures.iter().map(move |f| (b, f)))
+        self.blocks.iter().flat_map(|b| b.figures.iter().map(move |f| (b, f)))
     }
 }
 
@@ -100,9 +98,7 @@ impl TextMap {
     }
 
     fn piece_at(&self, offset: usize) -> Option<&Piece> {
-        let i = self
-            .pieces
-            .partition_point(|p| p.text_start + p.len <= offset);
+        let i = self.pieces.partition_point(|p| p.text_start + p.len <= offset);
         self.pieces.get(i).or(self.pieces.last())
     }
 

@@ -60,12 +60,8 @@ pub struct LineIndex {
 impl LineIndex {
     pub fn new(text: &str) -> Self {
         let mut line_starts = vec![0];
-        line_starts.extend(
-            text.bytes()
-                .enumerate()
-                .filter(|&(_, b)| b == b'\n')
-                .map(|(i, _)| i + 1),
-        );
+        line_starts
+            .extend(text.bytes().enumerate().filter(|&(_, b)| b == b'\n').map(|(i, _)| i + 1));
         LineIndex { line_starts }
     }
 
@@ -93,10 +89,7 @@ impl LineIndex {
         }
         let end = floor_char_boundary(text, offset).max(start);
         let column = text[start..end].chars().count() + 1;
-        LineCol {
-            line: line + 1,
-            column,
-        }
+        LineCol { line: line + 1, column }
     }
 }
 
@@ -118,13 +111,7 @@ mod tests {
         let text = "ab\nPerluasan – 51,20\n";
         let index = LineIndex::new(text);
         let at = text.find("51,20").unwrap();
-        assert_eq!(
-            index.line_col(text, at),
-            LineCol {
-                line: 2,
-                column: 13
-            }
-        );
+        assert_eq!(index.line_col(text, at), LineCol { line: 2, column: 13 });
     }
 
     #[test]

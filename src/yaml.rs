@@ -70,10 +70,6 @@ mod tests {
         assert_eq!(err.file, "units.yaml");
         assert_eq!(err.line, Some(3));
         assert_eq!(err.column, Some(1));
-        assert!(
-            err.message.contains("unknown field `wordz`"),
-            "{}",
-            err.message
-        );
+        assert!(err.message.contains("unknown field `wordz`"), "{}", err.message);
     }
 }

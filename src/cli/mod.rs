@@ -93,24 +93,12 @@ pub fn main() -> ExitCode {
         Ok(cli) => cli,
         Err(err) => {
             let _ = err.print();
-            return ExitCode::from(if err.use_stderr() {
-                Outcome::InputError as u8
-            } else {
-                0
-            });
+            return ExitCode::from(if err.use_stderr() { Outcome::InputError as u8 } else { 0 });
         }
     };
     let outcome = match cli.command {
-        Command::Check {
-            paths,
-            format,
-            common,
-        } => run_check(&paths, format, &common),
-        Command::Tables {
-            file,
-            format,
-            common,
-        } => run_tables(&file, format, &common),
+        Command::Check { paths, format, common } => run_check(&paths, format, &common),
+        Command::Tables { file, format, common } => run_tables(&file, format, &common),
     };
     ExitCode::from(outcome as u8)
 }
@@ -134,10 +122,7 @@ fn report_input_error(message: &str) {
 }
 
 fn run_check(paths: &[PathBuf], format: CheckFormat, common: &Common) -> Outcome {
-    let options = ReadOptions {
-        locale: common.locale,
-        ..ReadOptions::default()
-    };
+    let options = ReadOptions { locale: common.locale, ..ReadOptions::default() };
     let walked = walk::collect_reports(paths);
     let mut input_error = !walked.errors.is_empty();
     for error in &walked.errors {
@@ -172,10 +157,7 @@ fn run_check(paths: &[PathBuf], format: CheckFormat, common: &Common) -> Outcome
         }
     }
 
-    let any_error = checked
-        .iter()
-        .flat_map(|(_, f)| f)
-        .any(|f| f.severity == Severity::Error);
+    let any_error = checked.iter().flat_map(|(_, f)| f).any(|f| f.severity == Severity::Error);
     if input_error {
         Outcome::InputError
     } else if any_error {
@@ -200,9 +182,7 @@ fn write_human(checked: &[(SourceFile, Vec<Finding>)], color: ColorWhen) -> std:
     writeln!(
         stdout,
         "{}: {}, {}, {}",
-        plural(files, "file")
-            .replace(" files", " files checked")
-            .replace(" file", " file checked"),
+        plural(files, "file").replace(" files", " files checked").replace(" file", " file checked"),
         plural(error, "error"),
         plural(warning, "warning"),
         plural(info, "note"),
@@ -214,19 +194,14 @@ fn write_json(
     checked: &[(SourceFile, Vec<Finding>)],
     unreadable: &[(String, String)],
 ) -> std::io::Result<()> {
-    let mut files: Vec<json::FileReport> = checked
-        .iter()
-        .map(|(source, findings)| json::file_report(source, findings))
-        .collect();
+    let mut files: Vec<json::FileReport> =
+        checked.iter().map(|(source, findings)| json::file_report(source, findings)).collect();
     files.extend(unreadable.iter().map(|(path, error)| json::FileReport {
         path,
         error: Some(error.clone()),
         diagnostics: Vec::new(),
     }));
-    let report = json::Report {
-        version: json::VERSION,
-        files,
-    };
+    let report = json::Report { version: json::VERSION, files };
     let mut stdout = std::io::stdout().lock();
     serde_json::to_writer_pretty(&mut stdout, &report).map_err(std::io::Error::other)?;
     writeln!(stdout)?;
@@ -234,10 +209,7 @@ fn write_json(
 }
 
 fn run_tables(file: &std::path::Path, format: TablesFormat, common: &Common) -> Outcome {
-    let options = ReadOptions {
-        locale: common.locale,
-        ..ReadOptions::default()
-    };
+    let options = ReadOptions { locale: common.locale, ..ReadOptions::default() };
     let source = match SourceFile::load(file) {
         Ok(source) => source,
         Err(err) => {
@@ -251,10 +223,7 @@ fn run_tables(file: &std::path::Path, format: TablesFormat, common: &Common) -> 
         TablesFormat::Json => output::tables::render_json(&doc) + "\n",
     };
     let mut stdout = std::io::stdout().lock();
-    match stdout
-        .write_all(text.as_bytes())
-        .and_then(|_| stdout.flush())
-    {
+    match stdout.write_all(text.as_bytes()).and_then(|_| stdout.flush()) {
         Ok(()) => Outcome::Clean,
         Err(err) if err.kind() == std::io::ErrorKind::BrokenPipe => Outcome::Clean,
         Err(err) => {

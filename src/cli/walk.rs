@@ -47,10 +47,8 @@ fn walk_dir(dir: &Path, walked: &mut Walked) {
             Ok(_) => {}
             Err(err) => walked.errors.push(format!(
                 "{}: {}",
-                err.path()
-                    .map_or_else(|| dir.display().to_string(), |p| p.display().to_string()),
-                err.io_error()
-                    .map_or_else(|| err.to_string(), |e| e.to_string())
+                err.path().map_or_else(|| dir.display().to_string(), |p| p.display().to_string()),
+                err.io_error().map_or_else(|| err.to_string(), |e| e.to_string())
             )),
         }
     }

@@ -84,10 +84,7 @@ pub fn file_report<'a>(source: &'a SourceFile, findings: &'a [Finding]) -> FileR
                 related: f
                     .related
                     .iter()
-                    .map(|l| RelatedLocation {
-                        location: location(source, l),
-                        message: &l.message,
-                    })
+                    .map(|l| RelatedLocation { location: location(source, l), message: &l.message })
                     .collect(),
                 expected: f.expected.as_deref(),
                 found: f.found.as_deref(),

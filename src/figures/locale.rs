@@ -40,10 +40,8 @@ impl Locale {
     /// Prints `value` with exactly `decimals` decimals (rounding half away from zero) and
     /// with thousands grouped: `format(17516.0, 0)` is `17.516` in `id`.
     pub fn format(self, value: Decimal, decimals: u32) -> String {
-        let rounded = value.round_dp_with_strategy(
-            decimals,
-            rust_decimal::RoundingStrategy::MidpointAwayFromZero,
-        );
+        let rounded = value
+            .round_dp_with_strategy(decimals, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
         let plain = format!("{:.*}", decimals as usize, rounded.abs());
         let (int_part, frac_part) = match plain.split_once('.') {
             Some((i, f)) => (i, Some(f)),

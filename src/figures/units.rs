@@ -37,10 +37,8 @@ impl Units {
     /// Adds the words of another `units.yaml`.
     pub fn extend_from_yaml(&mut self, file: &str, text: &str) -> Result<(), YamlError> {
         let parsed: UnitsFile = yaml::from_str(file, text)?;
-        self.counting
-            .extend(parsed.counting.iter().map(|w| w.to_lowercase()));
-        self.percent
-            .extend(parsed.percent.iter().map(|w| w.to_lowercase()));
+        self.counting.extend(parsed.counting.iter().map(|w| w.to_lowercase()));
+        self.percent.extend(parsed.percent.iter().map(|w| w.to_lowercase()));
         Ok(())
     }
 

@@ -21,17 +21,10 @@ pub fn render_text(doc: &Document) -> String {
             Some(n) => format!("Tabel {n}"),
             None => "Tabel (no number)".to_string(),
         };
-        let title = table
-            .title
-            .as_deref()
-            .map(|t| format!("  {t}"))
-            .unwrap_or_default();
+        let title = table.title.as_deref().map(|t| format!("  {t}")).unwrap_or_default();
         let _ = writeln!(out, "{name}{title}");
-        let lines: Vec<String> = table
-            .parts
-            .iter()
-            .map(|p| source.line(p.start).to_string())
-            .collect();
+        let lines: Vec<String> =
+            table.parts.iter().map(|p| source.line(p.start).to_string()).collect();
         let continued = if lines.len() > 1 {
             format!("; continued at line {}", lines[1..].join(", "))
         } else {
@@ -40,11 +33,7 @@ pub fn render_text(doc: &Document) -> String {
         let _ = writeln!(out, "  at line {}{continued}", lines[0]);
         let _ = writeln!(out, "  columns ({}):", table.columns.len());
         for (i, column) in table.columns.iter().enumerate() {
-            let inferred = if column.inferred {
-                "  [not in the header]"
-            } else {
-                ""
-            };
+            let inferred = if column.inferred { "  [not in the header]" } else { "" };
             let _ = writeln!(out, "    c{:<3}{}{inferred}", i + 1, column.display_path());
         }
         let _ = writeln!(out, "  rows ({}):", table.rows.len());
@@ -105,11 +94,7 @@ fn describe_figure(f: &Figure) -> String {
         FigureKind::Money => "money",
         FigureKind::Plain => "plain",
     };
-    let unit = f
-        .unit
-        .as_deref()
-        .map(|u| format!(" {u}"))
-        .unwrap_or_default();
+    let unit = f.unit.as_deref().map(|u| format!(" {u}")).unwrap_or_default();
     let decimals = match f.decimals {
         0 => String::new(),
         1 => ", 1 decimal".to_string(),
@@ -181,12 +166,9 @@ pub fn render_json(doc: &Document) -> String {
         cell: &'a Cell,
     ) -> CellJson<'a> {
         let (value, decimals, kind, unit) = match &cell.value {
-            CellFigure::Figure(f) => (
-                Some(f.value.to_string()),
-                Some(f.decimals),
-                Some(f.kind),
-                f.unit.as_deref(),
-            ),
+            CellFigure::Figure(f) => {
+                (Some(f.value.to_string()), Some(f.decimals), Some(f.kind), f.unit.as_deref())
+            }
             _ => (None, None, None, None),
         };
         CellJson {
@@ -196,9 +178,7 @@ pub fn render_json(doc: &Document) -> String {
             kind,
             unit,
             nil: matches!(cell.value, CellFigure::Nil(_)),
-            merged_from_line: cell
-                .carried_from
-                .map(|r| source.line(table.rows[r].span.start)),
+            merged_from_line: cell.carried_from.map(|r| source.line(table.rows[r].span.start)),
         }
     }
     let tables = doc
@@ -213,10 +193,7 @@ pub fn render_json(doc: &Document) -> String {
             columns: table
                 .columns
                 .iter()
-                .map(|c| ColumnJson {
-                    path: &c.path,
-                    inferred: c.inferred,
-                })
+                .map(|c| ColumnJson { path: &c.path, inferred: c.inferred })
                 .collect(),
             rows: table
                 .rows
@@ -228,24 +205,12 @@ pub fn render_json(doc: &Document) -> String {
                         RowKind::Section => "section",
                     },
                     unaligned: !row.aligned,
-                    cells: row
-                        .cells
-                        .iter()
-                        .map(|c| cell_json(source, table, c))
-                        .collect(),
-                    overflow: row
-                        .overflow
-                        .iter()
-                        .map(|c| cell_json(source, table, c))
-                        .collect(),
+                    cells: row.cells.iter().map(|c| cell_json(source, table, c)).collect(),
+                    overflow: row.overflow.iter().map(|c| cell_json(source, table, c)).collect(),
                 })
                 .collect(),
         })
         .collect();
-    let report = TablesJson {
-        version: 1,
-        path: &source.name,
-        tables,
-    };
+    let report = TablesJson { version: 1, path: &source.name, tables };
     serde_json::to_string_pretty(&report).expect("plain data serialises")
 }

@@ -30,10 +30,7 @@ pub fn infer_headings(blocks: &mut [Block]) {
             continue;
         }
         if let Some(level) = heading_level(&block.text) {
-            block.kind = BlockKind::Heading {
-                level,
-                inferred: true,
-            };
+            block.kind = BlockKind::Heading { level, inferred: true };
         }
     }
 }

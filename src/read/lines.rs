@@ -29,14 +29,8 @@ pub fn lines_in(text: &str, from: usize, to: usize) -> Vec<Line> {
             Some(i) => start + i,
             None => to,
         };
-        let content_end = if end > start && bytes[end - 1] == b'\r' {
-            end - 1
-        } else {
-            end
-        };
-        lines.push(Line {
-            span: Span::new(start, content_end),
-        });
+        let content_end = if end > start && bytes[end - 1] == b'\r' { end - 1 } else { end };
+        lines.push(Line { span: Span::new(start, content_end) });
         start = end + 1;
     }
     lines

@@ -32,10 +32,7 @@ pub fn read_markdown(text: &str, segment: Span, out: &mut Vec<MarkdownItem>) {
             Event::Start(Tag::Heading { level, .. }) => {
                 flush(&mut current, out);
                 current = Some(BlockBuilder::new(
-                    BlockKind::Heading {
-                        level: level as u8,
-                        inferred: false,
-                    },
+                    BlockKind::Heading { level: level as u8, inferred: false },
                     span,
                 ));
             }
@@ -70,9 +67,7 @@ pub fn read_markdown(text: &str, segment: Span, out: &mut Vec<MarkdownItem>) {
             Event::Start(Tag::CodeBlock(_)) => {
                 flush(&mut current, out);
                 in_code = true;
-                out.push(MarkdownItem::Block(
-                    BlockBuilder::new(BlockKind::Code, span).finish(),
-                ));
+                out.push(MarkdownItem::Block(BlockBuilder::new(BlockKind::Code, span).finish()));
             }
             Event::End(TagEnd::CodeBlock) => in_code = false,
             Event::Html(html) | Event::InlineHtml(html) => {
@@ -140,12 +135,7 @@ struct BlockBuilder {
 
 impl BlockBuilder {
     fn new(kind: BlockKind, span: Span) -> Self {
-        BlockBuilder {
-            kind,
-            span,
-            text: String::new(),
-            map: TextMap::default(),
-        }
+        BlockBuilder { kind, span, text: String::new(), map: TextMap::default() }
     }
 
     /// Appends `piece`, which pulldown-cmark read from `source[span]`.
@@ -156,23 +146,13 @@ impl BlockBuilder {
             Some(i) if !piece.is_empty() => (span.start + i, true),
             _ => (span.start, false),
         };
-        let source_span = if exact {
-            Span::new(at, at + piece.len())
-        } else {
-            span
-        };
-        self.map
-            .push(self.text.len(), piece.len(), source_span, exact);
+        let source_span = if exact { Span::new(at, at + piece.len()) } else { span };
+        self.map.push(self.text.len(), piece.len(), source_span, exact);
         self.text.push_str(piece);
     }
 
     fn push_break(&mut self, span: Span) {
-        self.map.push(
-            self.text.len(),
-            1,
-            Span::new(span.start, span.start + 1),
-            false,
-        );
+        self.map.push(self.text.len(), 1, Span::new(span.start, span.start + 1), false);
         self.text.push('\n');
     }
 
@@ -199,27 +179,15 @@ impl BlockBuilder {
 /// A GFM table, its rows split from the source lines themselves: a pipe-table parser
 /// drops cells beyond the header's count, but a reader sees them, and so must periksa.
 fn pipe_table(text: &str, span: Span, row_spans: &[Span], header_rows: usize) -> RawTable {
-    let rows = row_spans
-        .iter()
-        .map(|s| split_pipe_row(text, line_of(text, s.start)))
-        .collect();
-    RawTable {
-        origin: TableOrigin::Pipe,
-        span,
-        rows,
-        marked_header_rows: header_rows,
-    }
+    let rows = row_spans.iter().map(|s| split_pipe_row(text, line_of(text, s.start))).collect();
+    RawTable { origin: TableOrigin::Pipe, span, rows, marked_header_rows: header_rows }
 }
 
 /// The whole line (without its line end) that holds byte `at`.
 fn line_of(text: &str, at: usize) -> Span {
     let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
     let end = text[at..].find('\n').map_or(text.len(), |i| at + i);
-    let end = if end > start && text.as_bytes()[end - 1] == b'\r' {
-        end - 1
-    } else {
-        end
-    };
+    let end = if end > start && text.as_bytes()[end - 1] == b'\r' { end - 1 } else { end };
     Span::new(start, end)
 }
 
@@ -258,10 +226,7 @@ fn split_pipe_row(text: &str, line: Span) -> RawRow {
         }
         escaped = false;
     }
-    cells.push(make_cell(
-        text,
-        Span::new(content.start + cell_start, content.end),
-    ));
+    cells.push(make_cell(text, Span::new(content.start + cell_start, content.end)));
     RawRow { span: line, cells }
 }
 
@@ -287,13 +252,7 @@ mod tests {
             })
             .collect();
         assert_eq!(blocks.len(), 4);
-        assert_eq!(
-            blocks[0].kind,
-            BlockKind::Heading {
-                level: 1,
-                inferred: false
-            }
-        );
+        assert_eq!(blocks[0].kind, BlockKind::Heading { level: 1, inferred: false });
         assert_eq!(blocks[1].text, "Realisasi 17.516 orang.");
         let at = blocks[1].text.find("17.516").unwrap();
         let span = blocks[1].map.to_source(Span::new(at, at + 12));
@@ -306,16 +265,10 @@ mod tests {
     fn pipe_rows_keep_extra_cells() {
         let text = "| No | Nama |\n|---|---|\n| 1. | A | 12 | 7 |\n";
         let items = read(text);
-        let MarkdownItem::Table(table) = &items[0] else {
-            panic!("no table")
-        };
+        let MarkdownItem::Table(table) = &items[0] else { panic!("no table") };
         assert_eq!(table.rows.len(), 2);
         assert_eq!(table.marked_header_rows, 1);
-        let cells: Vec<&str> = table.rows[1]
-            .cells
-            .iter()
-            .map(|c| c.text.as_str())
-            .collect();
+        let cells: Vec<&str> = table.rows[1].cells.iter().map(|c| c.text.as_str()).collect();
         assert_eq!(cells, ["1.", "A", "12", "7"]);
         assert_eq!(&text[table.rows[1].cells[2].span.range()], "12");
     }
@@ -324,9 +277,7 @@ mod tests {
     fn inline_math_maps_to_its_content() {
         let text = "Hasil $812 - 1.103 = 26,38\\%$ saja.\n";
         let items = read(text);
-        let MarkdownItem::Block(block) = &items[0] else {
-            panic!("no block")
-        };
+        let MarkdownItem::Block(block) = &items[0] else { panic!("no block") };
         let at = block.text.find("1.103").unwrap();
         let span = block.map.to_source(Span::new(at, at + 5));
         assert_eq!(&text[span.range()], "1.103");

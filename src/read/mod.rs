@@ -32,10 +32,7 @@ pub struct ReadOptions {
 
 impl Default for ReadOptions {
     fn default() -> Self {
-        ReadOptions {
-            locale: Locale::Id,
-            units: Units::builtin(),
-        }
+        ReadOptions { locale: Locale::Id, units: Units::builtin() }
     }
 }
 
@@ -74,11 +71,7 @@ pub fn read_document(source: SourceFile, options: &ReadOptions) -> Document {
                 let caption = caption_above(&blocks, text, raw.span);
                 part_blocks.push(blocks.len());
                 blocks.push(placeholder(BlockKind::Table(parts.len()), raw.span));
-                parts.push(TablePart {
-                    raw,
-                    caption,
-                    follows_table: previous_was_table,
-                });
+                parts.push(TablePart { raw, caption, follows_table: previous_was_table });
                 previous_was_table = true;
             }
         }
@@ -121,13 +114,7 @@ pub fn read_document(source: SourceFile, options: &ReadOptions) -> Document {
 }
 
 fn placeholder(kind: BlockKind, span: Span) -> Block {
-    Block {
-        kind,
-        span,
-        text: String::new(),
-        map: Default::default(),
-        figures: Vec::new(),
-    }
+    Block { kind, span, text: String::new(), map: Default::default(), figures: Vec::new() }
 }
 
 /// The caption of a table that starts at `table`: the block just above it when it reads
@@ -169,13 +156,7 @@ fn contents_heading(blocks: &[Block]) -> Option<String> {
     let last = blocks.last()?;
     let title = last.text.trim().trim_matches('*').trim();
     let upper = title.to_uppercase();
-    let known = [
-        "DAFTAR ISI",
-        "DAFTAR TABEL",
-        "DAFTAR GAMBAR",
-        "DAFTAR GRAFIK",
-        "DAFTAR LAMPIRAN",
-    ];
+    let known = ["DAFTAR ISI", "DAFTAR TABEL", "DAFTAR GAMBAR", "DAFTAR GRAFIK", "DAFTAR LAMPIRAN"];
     known.contains(&upper.as_str()).then(|| title.to_string())
 }
 
@@ -188,9 +169,5 @@ fn contents_list(heading: String, raw: RawTable) -> ContentsList {
             cells: row.cells.into_iter().map(|c| (c.text, c.span)).collect(),
         })
         .collect();
-    ContentsList {
-        heading,
-        span: raw.span,
-        entries,
-    }
+    ContentsList { heading, span: raw.span, entries }
 }

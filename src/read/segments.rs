@@ -38,9 +38,8 @@ pub fn split(text: &str, from: usize) -> Vec<Segment> {
             i += 1;
             continue;
         }
-        let run_end = (i..lines.len())
-            .find(|&j| !is_tab_line(lines[j].text(text)))
-            .unwrap_or(lines.len());
+        let run_end =
+            (i..lines.len()).find(|&j| !is_tab_line(lines[j].text(text))).unwrap_or(lines.len());
         let run = &lines[i..run_end];
         if run.len() >= 2 && run.iter().any(|l| has_inner_tab(l.text(text))) {
             let start = run[0].span.start;
@@ -105,14 +104,7 @@ mod tests {
     #[test]
     fn tab_lines_become_a_table() {
         let text = "Tabel 1\nJudul\n\nNo\tNama\n1.\tA\n\nSetelah.\n";
-        assert_eq!(
-            kinds(text),
-            [
-                "md:\"Tabel 1\\nJudul\\n\\n\"",
-                "tab:2",
-                "md:\"\\nSetelah.\\n\""
-            ]
-        );
+        assert_eq!(kinds(text), ["md:\"Tabel 1\\nJudul\\n\\n\"", "tab:2", "md:\"\\nSetelah.\\n\""]);
     }
 
     #[test]

@@ -56,10 +56,8 @@ impl SourceFile {
         let name = path.display().to_string();
         let kind = SourceKind::from_path(path)
             .ok_or_else(|| ReadError::UnknownKind { path: name.clone() })?;
-        let bytes = std::fs::read(path).map_err(|source| ReadError::Io {
-            path: name.clone(),
-            source,
-        })?;
+        let bytes =
+            std::fs::read(path).map_err(|source| ReadError::Io { path: name.clone(), source })?;
         SourceFile::from_bytes(name, kind, bytes)
     }
 
@@ -71,21 +69,15 @@ impl SourceFile {
     ) -> Result<SourceFile, ReadError> {
         match String::from_utf8(bytes) {
             Ok(text) => Ok(SourceFile::new(name, kind, text)),
-            Err(err) => Err(ReadError::NotUtf8 {
-                path: name,
-                offset: err.utf8_error().valid_up_to(),
-            }),
+            Err(err) => {
+                Err(ReadError::NotUtf8 { path: name, offset: err.utf8_error().valid_up_to() })
+            }
         }
     }
 
     pub fn new(name: String, kind: SourceKind, text: String) -> SourceFile {
         let lines = LineIndex::new(&text);
-        SourceFile {
-            name,
-            kind,
-            text,
-            lines,
-        }
+        SourceFile { name, kind, text, lines }
     }
 
     /// The path of the file, for walking up to a config later.
@@ -132,18 +124,9 @@ mod tests {
 
     #[test]
     fn kinds_by_extension() {
-        assert_eq!(
-            SourceKind::from_path(Path::new("a/B.MD")),
-            Some(SourceKind::Markdown)
-        );
-        assert_eq!(
-            SourceKind::from_path(Path::new("a.markdown")),
-            Some(SourceKind::Markdown)
-        );
-        assert_eq!(
-            SourceKind::from_path(Path::new("a.txt")),
-            Some(SourceKind::PlainText)
-        );
+        assert_eq!(SourceKind::from_path(Path::new("a/B.MD")), Some(SourceKind::Markdown));
+        assert_eq!(SourceKind::from_path(Path::new("a.markdown")), Some(SourceKind::Markdown));
+        assert_eq!(SourceKind::from_path(Path::new("a.txt")), Some(SourceKind::PlainText));
         assert_eq!(SourceKind::from_path(Path::new("a.docx")), None);
     }
 }

@@ -41,10 +41,7 @@ struct ReadPart {
 }
 
 pub fn assemble_tables(parts: Vec<TablePart>, locale: Locale, units: &Units) -> Assembled {
-    let read: Vec<ReadPart> = parts
-        .into_iter()
-        .map(|p| read_part(p, locale, units))
-        .collect();
+    let read: Vec<ReadPart> = parts.into_iter().map(|p| read_part(p, locale, units)).collect();
 
     // Group parts into tables: a part continues the table before it when it has no caption
     // of its own, only blank lines stand between, and it repeats that table's header.
@@ -53,9 +50,7 @@ pub fn assemble_tables(parts: Vec<TablePart>, locale: Locale, units: &Units) -> 
     for part in read {
         let continues = part.caption.is_none()
             && part.follows_table
-            && groups
-                .last()
-                .is_some_and(|g| same_header(&g[0].leaves, &part.leaves));
+            && groups.last().is_some_and(|g| same_header(&g[0].leaves, &part.leaves));
         if continues {
             groups.last_mut().expect("checked above").push(part);
         } else {
@@ -65,15 +60,8 @@ pub fn assemble_tables(parts: Vec<TablePart>, locale: Locale, units: &Units) -> 
     }
 
     let mut findings = Vec::new();
-    let tables = groups
-        .into_iter()
-        .map(|g| build_table(g, &mut findings))
-        .collect();
-    Assembled {
-        tables,
-        table_of_part,
-        findings,
-    }
+    let tables = groups.into_iter().map(|g| build_table(g, &mut findings)).collect();
+    Assembled { tables, table_of_part, findings }
 }
 
 fn read_part(part: TablePart, locale: Locale, units: &Units) -> ReadPart {
@@ -129,27 +117,15 @@ fn one_inserted(shorter: &[String], longer: &[String]) -> bool {
     if longer.len() != shorter.len() + 1 {
         return false;
     }
-    let prefix = shorter
-        .iter()
-        .zip(longer)
-        .take_while(|(a, b)| a == b)
-        .count();
+    let prefix = shorter.iter().zip(longer).take_while(|(a, b)| a == b).count();
     shorter[prefix..] == longer[prefix + 1..]
 }
 
 /// Maps each leaf of a continuation's header onto the table's columns (by label, in
 /// order); a leaf the table does not have yet becomes a new column.
 fn map_leaves(columns: &mut Vec<Column>, leaves: &[Leaf]) -> Vec<usize> {
-    let keys: Vec<String> = columns
-        .iter()
-        .map(|c| {
-            Leaf {
-                path: c.path.clone(),
-                label_span: None,
-            }
-            .key()
-        })
-        .collect();
+    let keys: Vec<String> =
+        columns.iter().map(|c| Leaf { path: c.path.clone(), label_span: None }.key()).collect();
     let mut next = 0;
     let mut map = Vec::with_capacity(leaves.len());
     for leaf in leaves {
@@ -187,19 +163,11 @@ struct Widening {
 fn widening_of(row: &LexedRow, header_width: usize) -> Option<Widening> {
     let width = row.filled_width();
     let extra = width.checked_sub(header_width).filter(|&e| e > 0)?;
-    let first_figure = row.cells[..width]
-        .iter()
-        .position(LexedCell::is_figure_like)?;
-    let labels = row.cells[..first_figure]
-        .iter()
-        .rposition(|c| !c.is_empty())
-        .map_or(0, |i| i + 1);
+    let first_figure = row.cells[..width].iter().position(LexedCell::is_figure_like)?;
+    let labels = row.cells[..first_figure].iter().rposition(|c| !c.is_empty()).map_or(0, |i| i + 1);
     // `labels` label cells go into `labels - extra` label columns of the header.
     let label_columns = labels.checked_sub(extra).filter(|&n| n >= 1)?;
-    Some(Widening {
-        at: label_columns - 1,
-        extra,
-    })
+    Some(Widening { at: label_columns - 1, extra })
 }
 
 fn build_table(parts: Vec<ReadPart>, findings: &mut Vec<Finding>) -> Table {
@@ -207,11 +175,7 @@ fn build_table(parts: Vec<ReadPart>, findings: &mut Vec<Finding>) -> Table {
     let mut columns: Vec<Column> = first
         .leaves
         .iter()
-        .map(|l| Column {
-            path: l.path.clone(),
-            label_span: l.label_span,
-            inferred: false,
-        })
+        .map(|l| Column { path: l.path.clone(), label_span: l.label_span, inferred: false })
         .collect();
     let part_maps: Vec<Vec<usize>> = parts
         .iter()
@@ -228,23 +192,14 @@ fn build_table(parts: Vec<ReadPart>, findings: &mut Vec<Finding>) -> Table {
     // Decide how rows wider than the header line up: the first wide row with labels sets
     // the pattern; a wide row that does not follow it cannot be aligned.
     let widening = parts.iter().find_map(|p| {
-        p.data
-            .iter()
-            .filter(|r| !r.is_section())
-            .find_map(|r| widening_of(r, p.leaves.len()))
+        p.data.iter().filter(|r| !r.is_section()).find_map(|r| widening_of(r, p.leaves.len()))
     });
     // The table column before which inserted columns go.
     let insert_at = widening.map(|w| part_maps[0].get(w.at).copied().unwrap_or(columns.len()));
     if let (Some(w), Some(at)) = (widening, insert_at) {
         for offset in 0..w.extra {
-            columns.insert(
-                at + offset,
-                Column {
-                    path: Vec::new(),
-                    label_span: None,
-                    inferred: true,
-                },
-            );
+            columns
+                .insert(at + offset, Column { path: Vec::new(), label_span: None, inferred: true });
         }
     }
     let shift = |col: usize| match (widening, insert_at) {
@@ -257,11 +212,7 @@ fn build_table(parts: Vec<ReadPart>, findings: &mut Vec<Finding>) -> Table {
         let map: Vec<usize> = part_maps[part_index].iter().map(|&c| shift(c)).collect();
         let header_width = part.leaves.len();
         for lexed in &part.data {
-            let kind = if lexed.is_section() {
-                RowKind::Section
-            } else {
-                RowKind::Data
-            };
+            let kind = if lexed.is_section() { RowKind::Section } else { RowKind::Data };
             let width = lexed.filled_width();
             let mut cells: Vec<Option<Cell>> = vec![None; columns.len()];
             let mut aligned = true;
@@ -296,27 +247,12 @@ fn build_table(parts: Vec<ReadPart>, findings: &mut Vec<Finding>) -> Table {
                             overflow.push(to_cell(cell));
                         }
                     }
-                    findings.push(unaligned_row_finding(
-                        lexed,
-                        width,
-                        header_width,
-                        &part.header,
-                    ));
+                    findings.push(unaligned_row_finding(lexed, width, header_width, &part.header));
                 }
             }
             let end = lexed.span.end;
-            let cells = cells
-                .into_iter()
-                .map(|c| c.unwrap_or_else(|| absent_cell(end)))
-                .collect();
-            rows.push(Row {
-                kind,
-                span: lexed.span,
-                cells,
-                aligned,
-                overflow,
-                part: part_index,
-            });
+            let cells = cells.into_iter().map(|c| c.unwrap_or_else(|| absent_cell(end))).collect();
+            rows.push(Row { kind, span: lexed.span, cells, aligned, overflow, part: part_index });
         }
     }
     carry_merged_labels(&mut rows);
@@ -370,10 +306,8 @@ fn carry_merged_labels(rows: &mut [Row]) {
             continue;
         }
         for col in 0..first_filled {
-            let source = (0..i)
-                .rev()
-                .take_while(|&j| rows[j].kind == RowKind::Data)
-                .find_map(|j| {
+            let source =
+                (0..i).rev().take_while(|&j| rows[j].kind == RowKind::Data).find_map(|j| {
                     let cell = &rows[j].cells[col];
                     cell.carried_from.or((!cell.is_empty()).then_some(j))
                 });

@@ -29,9 +29,7 @@ pub fn parse_table_caption(text: &str) -> Option<ParsedCaption> {
     // Emphasis markers may survive in raw text (`**Tabel 4.2**: Anggaran`).
     let first = lines.next()?.replace('*', "");
     let captures = CAPTION.captures(first.trim())?;
-    let number = captures
-        .get(1)
-        .map(|m| m.as_str().trim_end_matches('.').to_string());
+    let number = captures.get(1).map(|m| m.as_str().trim_end_matches('.').to_string());
     let rest_of_first = captures.get(2).map_or("", |m| m.as_str()).trim();
     if number.is_none() && !rest_of_first.is_empty() {
         return None;
@@ -40,11 +38,7 @@ pub fn parse_table_caption(text: &str) -> Option<ParsedCaption> {
     if !rest_of_first.is_empty() {
         title_parts.push(rest_of_first);
     }
-    title_parts.extend(
-        lines
-            .map(|l| l.trim_matches('*').trim())
-            .filter(|l| !l.is_empty()),
-    );
+    title_parts.extend(lines.map(|l| l.trim_matches('*').trim()).filter(|l| !l.is_empty()));
     let title = (!title_parts.is_empty()).then(|| title_parts.join(" "));
     if number.is_none() && title.is_none() {
         return None;
@@ -64,10 +58,7 @@ mod tests {
     fn number_and_title_on_two_lines() {
         assert_eq!(
             caption("Tabel 3.5\nCapaian Indikator Kinerja Utama I"),
-            Some((
-                Some("3.5".into()),
-                Some("Capaian Indikator Kinerja Utama I".into())
-            ))
+            Some((Some("3.5".into()), Some("Capaian Indikator Kinerja Utama I".into())))
         );
     }
 
@@ -75,10 +66,7 @@ mod tests {
     fn number_and_title_on_one_line() {
         assert_eq!(
             caption("Tabel 2.1 Perjanjian Kinerja Tahun 2025"),
-            Some((
-                Some("2.1".into()),
-                Some("Perjanjian Kinerja Tahun 2025".into())
-            ))
+            Some((Some("2.1".into()), Some("Perjanjian Kinerja Tahun 2025".into())))
         );
         assert_eq!(
             caption("Tabel 1. Ringkasan Capaian"),
@@ -94,10 +82,7 @@ mod tests {
     fn three_line_title_is_joined() {
         assert_eq!(
             caption("Tabel 3.1\nPengukuran Capaian\nBerdasarkan Target"),
-            Some((
-                Some("3.1".into()),
-                Some("Pengukuran Capaian Berdasarkan Target".into())
-            ))
+            Some((Some("3.1".into()), Some("Pengukuran Capaian Berdasarkan Target".into())))
         );
     }
 

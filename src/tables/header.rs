@@ -40,10 +40,7 @@ pub struct LexedRow {
 impl LexedRow {
     /// Cells up to the last non-empty one.
     pub fn filled_width(&self) -> usize {
-        self.cells
-            .iter()
-            .rposition(|c| !c.is_empty())
-            .map_or(0, |i| i + 1)
+        self.cells.iter().rposition(|c| !c.is_empty()).map_or(0, |i| i + 1)
     }
 
     fn non_empty(&self) -> impl Iterator<Item = &LexedCell> {
@@ -75,12 +72,7 @@ impl Leaf {
     pub fn key(&self) -> String {
         self.path
             .last()
-            .map(|l| {
-                l.split_whitespace()
-                    .collect::<Vec<_>>()
-                    .join(" ")
-                    .to_lowercase()
-            })
+            .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase())
             .unwrap_or_default()
     }
 }
@@ -101,9 +93,7 @@ fn continues_header(row: &LexedRow) -> bool {
     let first_empty = row.cells.first().is_none_or(|c| c.is_empty());
     first_empty
         && !row.is_blank()
-        && row
-            .non_empty()
-            .all(|c| c.is_text() && c.raw.text.chars().count() <= 60)
+        && row.non_empty().all(|c| c.is_text() && c.raw.text.chars().count() <= 60)
 }
 
 /// A row that only numbers the columns: `(1) (2) (3) (4)` or `1 2 3 … 11`.
@@ -166,11 +156,7 @@ pub fn leaves(header: &[LexedRow]) -> Vec<Leaf> {
             };
         }
     }
-    paths
-        .into_iter()
-        .zip(label_spans)
-        .map(|(path, label_span)| Leaf { path, label_span })
-        .collect()
+    paths.into_iter().zip(label_spans).map(|(path, label_span)| Leaf { path, label_span }).collect()
 }
 
 #[cfg(test)]
@@ -201,10 +187,7 @@ mod tests {
     }
 
     fn paths(text: &str, rows: usize) -> Vec<String> {
-        leaves(&lexed(text)[..rows])
-            .iter()
-            .map(|l| l.path.join(" › "))
-            .collect()
+        leaves(&lexed(text)[..rows]).iter().map(|l| l.path.join(" › ")).collect()
     }
 
     #[test]
@@ -260,10 +243,7 @@ mod tests {
     #[test]
     fn a_label_over_an_empty_leaf_stands_alone() {
         let text = "No\tAnggaran\t\tRata-rata\n\tPagu\t%\t\n";
-        assert_eq!(
-            paths(text, 2),
-            ["No", "Anggaran › Pagu", "Anggaran › %", "Rata-rata"]
-        );
+        assert_eq!(paths(text, 2), ["No", "Anggaran › Pagu", "Anggaran › %", "Rata-rata"]);
     }
 
     #[test]

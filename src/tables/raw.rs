@@ -30,10 +30,7 @@ pub struct RawRow {
 impl RawRow {
     /// Cells up to the last non-empty one.
     pub fn filled_width(&self) -> usize {
-        self.cells
-            .iter()
-            .rposition(|c| !c.text.is_empty())
-            .map_or(0, |i| i + 1)
+        self.cells.iter().rposition(|c| !c.text.is_empty()).map_or(0, |i| i + 1)
     }
 }
 
@@ -72,10 +69,7 @@ pub fn make_cell(source: &str, span: Span) -> RawCell {
             None => break,
         }
     }
-    RawCell {
-        text: source[start..end].to_string(),
-        span: Span::new(start, end),
-    }
+    RawCell { text: source[start..end].to_string(), span: Span::new(start, end) }
 }
 
 #[cfg(test)]

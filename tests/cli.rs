@@ -1,0 +1,162 @@
+//! The command line as a user meets it: exit codes, one clear line per bad input, the
+//! other files still checked, and the JSON contract.
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use std::fs;
+
+fn periksa() -> Command {
+    let mut cmd = Command::cargo_bin("periksa").expect("the binary is built");
+    cmd.env_remove("NO_COLOR");
+    cmd
+}
+
+#[test]
+fn clean_report_exits_zero() {
+    periksa()
+        .args(["check", "fixtures/reading/unaligned-row-bersih.md"])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("1 file checked: 0 errors, 0 warnings"));
+}
+
+#[test]
+fn unaligned_row_is_a_warning_pointing_at_the_row() {
+    let output = periksa()
+        .args(["check", "--color", "never", "fixtures/reading/unaligned-row.txt"])
+        .assert()
+        .code(0)
+        .get_output()
+        .stdout
+        .clone();
+    let text = String::from_utf8(output).unwrap();
+    insta::assert_snapshot!("unaligned_row_human", text);
+}
+
+#[test]
+fn unaligned_row_in_json_follows_the_contract() {
+    let output = periksa()
+        .args(["check", "--format", "json", "fixtures/reading/unaligned-row.txt"])
+        .assert()
+        .code(0)
+        .get_output()
+        .stdout
+        .clone();
+    let json: serde_json::Value = serde_json::from_slice(&output).expect("valid JSON");
+    assert_eq!(json["version"], 1);
+    let diagnostics = &json["files"][0]["diagnostics"];
+    assert_eq!(diagnostics.as_array().unwrap().len(), 1);
+    let finding = &diagnostics[0];
+    assert_eq!(finding["code"], "P001");
+    assert_eq!(finding["name"], "unaligned-row");
+    assert_eq!(finding["severity"], "warning");
+    // The primary span is the whole bad row, as printed in the file.
+    let text = fs::read_to_string("fixtures/reading/unaligned-row.txt").unwrap();
+    let start = finding["primary"]["start"].as_u64().unwrap() as usize;
+    let end = finding["primary"]["end"].as_u64().unwrap() as usize;
+    let row = &text[start..end];
+    assert!(row.starts_with("2.\t"), "primary span is {row:?}");
+    assert_eq!(row.split('\t').count(), 7);
+    let line = text[..start].matches('\n').count() + 1;
+    assert_eq!(finding["primary"]["line"], line);
+    assert_eq!(finding["primary"]["column"], 1);
+    assert_eq!(finding["primary"]["end_line"], line);
+    assert_eq!(finding["related"][0]["message"], "the header has 5 columns");
+    insta::assert_json_snapshot!("unaligned_row_json", json);
+}
+
+#[test]
+fn the_pipe_table_twin_is_caught_too() {
+    periksa()
+        .args(["check", "--format", "json", "fixtures/reading/unaligned-row.md"])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("\"code\": \"P001\""));
+}
+
+#[test]
+fn missing_file_is_one_line_exit_two_and_the_rest_is_checked() {
+    periksa()
+        .args(["check", "no-such-report.md", "fixtures/reading/unaligned-row.txt"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("no-such-report.md: cannot read"))
+        .stderr(predicate::str::contains("panicked").not())
+        .stdout(predicate::str::contains("P001"));
+}
+
+#[test]
+fn invalid_utf8_names_the_file_and_byte() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("rusak.md");
+    fs::write(&path, b"Tabel 1\n\xff\xfe\n").unwrap();
+    periksa()
+        .args(["check"])
+        .arg(&path)
+        .arg("fixtures/reading/unaligned-row-bersih.md")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("rusak.md: not valid UTF-8 at byte 8"))
+        .stdout(predicate::str::contains("1 file checked"));
+}
+
+#[test]
+fn folder_without_reports_is_an_input_error() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("catatan.docx"), b"not a report").unwrap();
+    periksa()
+        .args(["check"])
+        .arg(dir.path())
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("no reports found in this folder"));
+}
+
+#[test]
+fn folders_are_walked_in_a_stable_order() {
+    periksa()
+        .args(["check", "--format", "json", "fixtures/reading"])
+        .assert()
+        .stdout(predicate::function(|out: &str| {
+            let json: serde_json::Value = serde_json::from_str(out).unwrap();
+            let paths: Vec<String> = json["files"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|f| f["path"].as_str().unwrap().to_string())
+                .collect();
+            let mut sorted = paths.clone();
+            sorted.sort();
+            paths.len() >= 4 && paths == sorted
+        }));
+}
+
+#[test]
+fn usage_error_exits_two() {
+    periksa().args(["check", "--format", "yaml", "x.md"]).assert().code(2);
+    periksa().args(["frobnicate"]).assert().code(2);
+}
+
+#[test]
+fn tables_command_lists_tables_as_json() {
+    let output = periksa()
+        .args(["tables", "--format", "json", "fixtures/reading/tab-tables.txt"])
+        .assert()
+        .code(0)
+        .get_output()
+        .stdout
+        .clone();
+    let json: serde_json::Value = serde_json::from_slice(&output).unwrap();
+    assert_eq!(json["version"], 1);
+    assert_eq!(json["path"], "fixtures/reading/tab-tables.txt");
+    assert!(json["tables"].as_array().unwrap().len() >= 6);
+}
+
+#[test]
+fn tables_command_on_a_missing_file_exits_two() {
+    periksa()
+        .args(["tables", "tidak-ada.txt"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("tidak-ada.txt: cannot read"));
+}
