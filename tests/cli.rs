@@ -114,10 +114,8 @@ fn folder_without_reports_is_an_input_error() {
 
 #[test]
 fn folders_are_walked_in_a_stable_order() {
-    periksa()
-        .args(["check", "--format", "json", "fixtures/reading"])
-        .assert()
-        .stdout(predicate::function(|out: &str| {
+    periksa().args(["check", "--format", "json", "fixtures/reading"]).assert().stdout(
+        predicate::function(|out: &str| {
             let json: serde_json::Value = serde_json::from_str(out).unwrap();
             let paths: Vec<String> = json["files"]
                 .as_array()
@@ -128,7 +126,8 @@ fn folders_are_walked_in_a_stable_order() {
             let mut sorted = paths.clone();
             sorted.sort();
             paths.len() >= 4 && paths == sorted
-        }));
+        }),
+    );
 }
 
 #[test]

@@ -148,10 +148,7 @@ fn parse_number(token: &str, locale: Locale) -> Option<Number> {
     let thousands = locale.thousands_separator() as u8;
     let decimal = locale.decimal_separator() as u8;
     let bytes = token.as_bytes();
-    let first_len = bytes
-        .iter()
-        .position(|b| !b.is_ascii_digit())
-        .unwrap_or(bytes.len());
+    let first_len = bytes.iter().position(|b| !b.is_ascii_digit()).unwrap_or(bytes.len());
     if first_len == 0 || (first_len > 1 && bytes[0] == b'0') {
         return None;
     }
@@ -164,10 +161,7 @@ fn parse_number(token: &str, locale: Locale) -> Option<Number> {
     for &b in bytes {
         if b.is_ascii_digit() {
             if !overflow {
-                match mantissa
-                    .checked_mul(10)
-                    .and_then(|m| m.checked_add(u128::from(b - b'0')))
-                {
+                match mantissa.checked_mul(10).and_then(|m| m.checked_add(u128::from(b - b'0'))) {
                     Some(m) => mantissa = m,
                     None => overflow = true,
                 }
@@ -205,12 +199,7 @@ fn parse_number(token: &str, locale: Locale) -> Option<Number> {
     }
     let value =
         Decimal::try_from_i128_with_scale(i128::try_from(mantissa).ok()?, decimals as u32).ok()?;
-    Some(Number {
-        value,
-        decimals: decimals as u32,
-        has_decimals: in_decimals,
-        grouped,
-    })
+    Some(Number { value, decimals: decimals as u32, has_decimals: in_decimals, grouped })
 }
 
 /// Letters, digits and `_`: what may not touch a figure on either side.
@@ -220,10 +209,7 @@ fn is_word_char(c: char) -> bool {
 
 /// Space inside a line, including the no-break spaces word processors put before `%`.
 fn is_inline_space(c: char) -> bool {
-    matches!(
-        c,
-        ' ' | '\t' | '\u{a0}' | '\u{2007}' | '\u{2009}' | '\u{202f}'
-    )
+    matches!(c, ' ' | '\t' | '\u{a0}' | '\u{2007}' | '\u{2009}' | '\u{202f}')
 }
 
 fn prev_char(text: &str, pos: usize) -> Option<char> {
@@ -419,10 +405,7 @@ fn read_figure(text: &str, d: usize, t: usize, locale: Locale, units: &Units) ->
             // `H+1`, `3/2020`, `x=5`: part of a code or formula. `x^{2}` and `a_{1}` are
             // exponents and indices; `\frac{812}{1.103}` holds real figures.
             let outer = prev_char(text, start - c.len_utf8());
-            let joiner = matches!(
-                c,
-                '+' | '/' | ':' | '^' | '\\' | '#' | '@' | '=' | '&' | '~'
-            );
+            let joiner = matches!(c, '+' | '/' | ':' | '^' | '\\' | '#' | '@' | '=' | '&' | '~');
             let division = c == '/' && divisible && outer.is_some_and(|o| o.is_ascii_digit());
             if (joiner && !division && outer.is_some_and(is_word_char))
                 || (c == '{' && matches!(outer, Some('^' | '_')))
@@ -474,11 +457,7 @@ fn read_figure(text: &str, d: usize, t: usize, locale: Locale, units: &Units) ->
     }
 
     // `%`, `\%`, a percent word or a counting unit. Money takes none of them.
-    let mut kind = if money {
-        FigureKind::Money
-    } else {
-        FigureKind::Plain
-    };
+    let mut kind = if money { FigureKind::Money } else { FigureKind::Plain };
     let mut unit = None;
     if !money {
         let p = skip_gap(text, pos);
@@ -515,11 +494,7 @@ fn read_figure(text: &str, d: usize, t: usize, locale: Locale, units: &Units) ->
         } else {
             parse_number_words(printed)
         };
-        NumberWords {
-            text: printed.to_string(),
-            span,
-            value,
-        }
+        NumberWords { text: printed.to_string(), span, value }
     });
 
     let mut value = number.value;
@@ -545,10 +520,7 @@ fn read_figure(text: &str, d: usize, t: usize, locale: Locale, units: &Units) ->
 
 fn strip_rupiah(words: &str) -> String {
     let mut tokens: Vec<&str> = words.split_whitespace().collect();
-    if tokens
-        .last()
-        .is_some_and(|w| w.eq_ignore_ascii_case("rupiah"))
-    {
+    if tokens.last().is_some_and(|w| w.eq_ignore_ascii_case("rupiah")) {
         tokens.pop();
     }
     tokens.join(" ")
@@ -726,7 +698,7 @@ fn is_list_marker(text: &str, raw: &Raw) -> bool {
         Some(')') => true,
         _ => false,
     };
-    if closes && next_char(text, raw.core.end + 1).map_or(true, |c| c.is_whitespace() || c == '*') {
+    if closes && next_char(text, raw.core.end + 1).is_none_or(|c| c.is_whitespace() || c == '*') {
         return true;
     }
     // A capitalised word after the number: the heading's title, even when that word is
@@ -792,11 +764,7 @@ mod tests {
         assert_eq!(f.decimals, decimals, "decimals of {text:?}");
         assert_eq!(f.kind, kind, "kind of {text:?}");
         assert_eq!(&text[f.span.range()], span, "span of {text:?}");
-        assert_eq!(
-            &text[f.number_span.range()],
-            number,
-            "number span of {text:?}"
-        );
+        assert_eq!(&text[f.number_span.range()], number, "number span of {text:?}");
     }
 
     fn prose(text: &str, locale: Locale) -> Vec<Figure> {
@@ -805,10 +773,7 @@ mod tests {
 
     /// The printed extents of the figures found in `text`.
     fn found(text: &str, locale: Locale) -> Vec<&str> {
-        prose(text, locale)
-            .iter()
-            .map(|f| &text[f.span.range()])
-            .collect()
+        prose(text, locale).iter().map(|f| &text[f.span.range()]).collect()
     }
 
     // ---- cells: plain numbers and the per-locale grammar ----
@@ -829,55 +794,15 @@ mod tests {
 
     #[test]
     fn the_same_digits_read_per_locale() {
-        check(
-            "1.103",
-            &id("1.103"),
-            "1103",
-            0,
-            FigureKind::Plain,
-            "1.103",
-            "1.103",
-        );
-        check(
-            "1.103",
-            &en("1.103"),
-            "1.103",
-            3,
-            FigureKind::Plain,
-            "1.103",
-            "1.103",
-        );
-        check(
-            "1,103",
-            &en("1,103"),
-            "1103",
-            0,
-            FigureKind::Plain,
-            "1,103",
-            "1,103",
-        );
-        check(
-            "1,103",
-            &id("1,103"),
-            "1.103",
-            3,
-            FigureKind::Plain,
-            "1,103",
-            "1,103",
-        );
+        check("1.103", &id("1.103"), "1103", 0, FigureKind::Plain, "1.103", "1.103");
+        check("1.103", &en("1.103"), "1.103", 3, FigureKind::Plain, "1.103", "1.103");
+        check("1,103", &en("1,103"), "1103", 0, FigureKind::Plain, "1,103", "1,103");
+        check("1,103", &id("1,103"), "1.103", 3, FigureKind::Plain, "1,103", "1,103");
     }
 
     #[test]
     fn ungrouped_numbers() {
-        check(
-            "2024",
-            &id("2024"),
-            "2024",
-            0,
-            FigureKind::Plain,
-            "2024",
-            "2024",
-        );
+        check("2024", &id("2024"), "2024", 0, FigureKind::Plain, "2024", "2024");
         let t = "14701007000";
         check(t, &id(t), "14701007000", 0, FigureKind::Plain, t, t);
         check("0", &id("0"), "0", 0, FigureKind::Plain, "0", "0");
@@ -890,25 +815,9 @@ mod tests {
         let f = id("51,20");
         check("51,20", &f, "51.20", 2, FigureKind::Plain, "51,20", "51,20");
         assert_eq!(f.value.to_string(), "51.20");
-        check(
-            "51.20",
-            &en("51.20"),
-            "51.20",
-            2,
-            FigureKind::Plain,
-            "51.20",
-            "51.20",
-        );
+        check("51.20", &en("51.20"), "51.20", 2, FigureKind::Plain, "51.20", "51.20");
         check("70", &id("70"), "70", 0, FigureKind::Plain, "70", "70");
-        check(
-            "87,40",
-            &id("87,40"),
-            "87.40",
-            2,
-            FigureKind::Plain,
-            "87,40",
-            "87,40",
-        );
+        check("87,40", &id("87,40"), "87.40", 2, FigureKind::Plain, "87,40", "87,40");
     }
 
     #[test]
@@ -959,18 +868,9 @@ mod tests {
         let u = units();
         assert_eq!(lex_cell("", 0, Locale::Id, &u), CellFigure::Empty);
         assert_eq!(lex_cell(" \t\u{a0} ", 0, Locale::Id, &u), CellFigure::Empty);
-        assert_eq!(
-            lex_cell("-", 5, Locale::Id, &u),
-            CellFigure::Nil(Span::new(5, 6))
-        );
-        assert_eq!(
-            lex_cell(" – ", 0, Locale::Id, &u),
-            CellFigure::Nil(Span::new(1, 4))
-        );
-        assert_eq!(
-            lex_cell("—", 0, Locale::En, &u),
-            CellFigure::Nil(Span::new(0, 3))
-        );
+        assert_eq!(lex_cell("-", 5, Locale::Id, &u), CellFigure::Nil(Span::new(5, 6)));
+        assert_eq!(lex_cell(" – ", 0, Locale::Id, &u), CellFigure::Nil(Span::new(1, 4)));
+        assert_eq!(lex_cell("—", 0, Locale::En, &u), CellFigure::Nil(Span::new(0, 3)));
         for t in [
             "17 Januari",
             "Revisi DIPA",
@@ -1002,13 +902,7 @@ mod tests {
 
     #[test]
     fn percent_forms() {
-        for t in [
-            "37,25%",
-            "37,25 %",
-            "37,25\u{a0}%",
-            "37,25\u{202f}%",
-            "37,25\\%",
-        ] {
+        for t in ["37,25%", "37,25 %", "37,25\u{a0}%", "37,25\u{202f}%", "37,25\\%"] {
             let f = id(t);
             check(t, &f, "37.25", 2, FigureKind::Percent, t, "37,25");
             assert_eq!(f.unit, None);
@@ -1031,24 +925,8 @@ mod tests {
         ] {
             check(t, &id(t), "-26.38", 2, FigureKind::Percent, t, number);
         }
-        check(
-            "-26,38",
-            &id("-26,38"),
-            "-26.38",
-            2,
-            FigureKind::Plain,
-            "-26,38",
-            "-26,38",
-        );
-        check(
-            "-26.38",
-            &en("-26.38"),
-            "-26.38",
-            2,
-            FigureKind::Plain,
-            "-26.38",
-            "-26.38",
-        );
+        check("-26,38", &id("-26,38"), "-26.38", 2, FigureKind::Plain, "-26,38", "-26,38");
+        check("-26.38", &en("-26.38"), "-26.38", 2, FigureKind::Plain, "-26.38", "-26.38");
         let t = "(-)1.103 kasus";
         check(t, &id(t), "-1103", 0, FigureKind::Count, t, "(-)1.103");
         // A negative zero is zero.
@@ -1061,83 +939,27 @@ mod tests {
     fn money_forms() {
         let t = "Rp. 14.701.007.000,-";
         let f = id(t);
-        check(
-            t,
-            &f,
-            "14701007000",
-            0,
-            FigureKind::Money,
-            t,
-            "14.701.007.000",
-        );
+        check(t, &f, "14701007000", 0, FigureKind::Money, t, "14.701.007.000");
         assert_eq!(f.unit, None);
         let t = "Rp 14.701.007.000";
-        check(
-            t,
-            &id(t),
-            "14701007000",
-            0,
-            FigureKind::Money,
-            t,
-            "14.701.007.000",
-        );
+        check(t, &id(t), "14701007000", 0, FigureKind::Money, t, "14.701.007.000");
         let t = "Rp14.701.007.000,00";
-        check(
-            t,
-            &id(t),
-            "14701007000.00",
-            2,
-            FigureKind::Money,
-            t,
-            "14.701.007.000,00",
-        );
+        check(t, &id(t), "14701007000.00", 2, FigureKind::Money, t, "14.701.007.000,00");
         let t = "Rp. 5.240.000.000,-";
-        check(
-            t,
-            &id(t),
-            "5240000000",
-            0,
-            FigureKind::Money,
-            t,
-            "5.240.000.000",
-        );
+        check(t, &id(t), "5240000000", 0, FigureKind::Money, t, "5.240.000.000");
         let t = "Rp.5.000";
         check(t, &id(t), "5000", 0, FigureKind::Money, t, "5.000");
         let t = "RP 5.000,–";
         check(t, &id(t), "5000", 0, FigureKind::Money, t, "5.000");
         let t = "Rp 14,701,007,000.00";
-        check(
-            t,
-            &en(t),
-            "14701007000.00",
-            2,
-            FigureKind::Money,
-            t,
-            "14,701,007,000.00",
-        );
+        check(t, &en(t), "14701007000.00", 2, FigureKind::Money, t, "14,701,007,000.00");
         let t = "Rp 14,701,007,000.-";
-        check(
-            t,
-            &en(t),
-            "14701007000",
-            0,
-            FigureKind::Money,
-            t,
-            "14,701,007,000",
-        );
+        check(t, &en(t), "14701007000", 0, FigureKind::Money, t, "14,701,007,000");
         let t = "Rp -5.000";
         check(t, &id(t), "-5000", 0, FigureKind::Money, t, "-5.000");
         // The rupiah "no cents" suffix marks money even without `Rp`.
         let t = "6.211.744.000,-";
-        check(
-            t,
-            &id(t),
-            "6211744000",
-            0,
-            FigureKind::Money,
-            t,
-            "6.211.744.000",
-        );
+        check(t, &id(t), "6211744000", 0, FigureKind::Money, t, "6.211.744.000");
     }
 
     #[test]
@@ -1245,14 +1067,7 @@ mod tests {
                     dengan nilai 67,91 dan anggaran Rp. 13.798.639.694,- (93,86%).";
         assert_eq!(
             found(text, Locale::Id),
-            [
-                "17.516 orang",
-                "51,20%",
-                "34.209 orang",
-                "67,91",
-                "Rp. 13.798.639.694,-",
-                "93,86%"
-            ]
+            ["17.516 orang", "51,20%", "34.209 orang", "67,91", "Rp. 13.798.639.694,-", "93,86%"]
         );
         let figs = prose(text, Locale::Id);
         assert_eq!(figs[0].value, d("17516"));
@@ -1269,10 +1084,7 @@ mod tests {
     #[test]
     fn prose_in_english_format() {
         let text = "Realisation reached 17,516 orang or 51.20% of 34,209; spent Rp 1,234.50.";
-        assert_eq!(
-            found(text, Locale::En),
-            ["17,516 orang", "51.20%", "34,209", "Rp 1,234.50"]
-        );
+        assert_eq!(found(text, Locale::En), ["17,516 orang", "51.20%", "34,209", "Rp 1,234.50"]);
         let figs = prose(text, Locale::En);
         assert_eq!(figs[2].value, d("34209"));
         assert_eq!(figs[3].value, d("1234.50"));
@@ -1281,13 +1093,8 @@ mod tests {
     #[test]
     fn prose_percent_forms() {
         let text = "naik 100 persen, turun 37,25 % dan $x = 12,5\\%$ serta 8\u{a0}%.";
-        assert_eq!(
-            found(text, Locale::Id),
-            ["100 persen", "37,25 %", "12,5\\%", "8\u{a0}%"]
-        );
-        assert!(prose(text, Locale::Id)
-            .iter()
-            .all(|f| f.kind == FigureKind::Percent));
+        assert_eq!(found(text, Locale::Id), ["100 persen", "37,25 %", "12,5\\%", "8\u{a0}%"]);
+        assert!(prose(text, Locale::Id).iter().all(|f| f.kind == FigureKind::Percent));
     }
 
     #[test]
@@ -1295,9 +1102,7 @@ mod tests {
         let text = "hasil $(812 - 1.103) / (1.103) \\times 100\\% = (-)26,38\\%$ turun";
         let figs = prose(text, Locale::Id);
         assert_eq!(
-            figs.iter()
-                .map(|f| &text[f.span.range()])
-                .collect::<Vec<_>>(),
+            figs.iter().map(|f| &text[f.span.range()]).collect::<Vec<_>>(),
             ["812", "1.103", "1.103", "100\\%", "(-)26,38\\%"]
         );
         assert_eq!(figs[0].value, d("812"));
@@ -1318,15 +1123,8 @@ mod tests {
                     28 Pekerja Migran";
         let figs = prose(text, Locale::Id);
         assert_eq!(
-            figs.iter()
-                .map(|f| &text[f.span.range()])
-                .collect::<Vec<_>>(),
-            [
-                "84 (delapan puluh empat) orang",
-                "812 Kasus",
-                "14 titik",
-                "28"
-            ]
+            figs.iter().map(|f| &text[f.span.range()]).collect::<Vec<_>>(),
+            ["84 (delapan puluh empat) orang", "812 Kasus", "14 titik", "28"]
         );
         assert_eq!(figs[0].words.as_ref().unwrap().value, Some(d("84")));
         assert_eq!(figs[1].unit.as_deref(), Some("kasus"));
@@ -1343,14 +1141,8 @@ mod tests {
                     dan Rp14.701.007.000,00.";
         let figs = prose(text, Locale::Id);
         assert_eq!(
-            figs.iter()
-                .map(|f| &text[f.span.range()])
-                .collect::<Vec<_>>(),
-            [
-                "Rp. 14.701.007.000,-",
-                "Rp 5.240.000.000",
-                "Rp14.701.007.000,00"
-            ]
+            figs.iter().map(|f| &text[f.span.range()]).collect::<Vec<_>>(),
+            ["Rp. 14.701.007.000,-", "Rp 5.240.000.000", "Rp14.701.007.000,00"]
         );
         assert_eq!(figs[0].decimals, 0);
         assert_eq!(figs[2].decimals, 2);
@@ -1391,15 +1183,9 @@ mod tests {
         let text = "$\\frac{812}{1.103}$";
         assert_eq!(found(text, Locale::Id), ["812", "1.103"]);
         let text = "($17.516/34.209 \\times 100 = 51,20\\%$)";
-        assert_eq!(
-            found(text, Locale::Id),
-            ["17.516", "34.209", "100", "51,20\\%"]
-        );
+        assert_eq!(found(text, Locale::Id), ["17.516", "34.209", "100", "51,20\\%"]);
         // Plain integers around a slash stay codes or dates.
-        assert_eq!(
-            found("surat 3/2020 dan 15/01/2025", Locale::Id),
-            Vec::<&str>::new()
-        );
+        assert_eq!(found("surat 3/2020 dan 15/01/2025", Locale::Id), Vec::<&str>::new());
     }
 
     #[test]
@@ -1418,10 +1204,7 @@ mod tests {
             assert_eq!(found(text, Locale::Id), Vec::<&str>::new(), "{text:?}");
         }
         // In `en`, `3.5` is a valid number: only the reference word keeps it out.
-        assert_eq!(
-            found("see Tabel 3.5 and Table 3.10", Locale::En),
-            Vec::<&str>::new()
-        );
+        assert_eq!(found("see Tabel 3.5 and Table 3.10", Locale::En), Vec::<&str>::new());
         assert_eq!(found("nilai 3.5 poin", Locale::En), ["3.5"]);
     }
 
@@ -1445,10 +1228,7 @@ mod tests {
         // A count that happens to be printed without a separator keeps its unit.
         assert_eq!(found("sebanyak 2000 orang", Locale::Id), ["2000 orang"]);
         // Numbers around a year are still figures.
-        assert_eq!(
-            found("realisasi tahun 2024 sebanyak 93 orang", Locale::Id),
-            ["93 orang"]
-        );
+        assert_eq!(found("realisasi tahun 2024 sebanyak 93 orang", Locale::Id), ["93 orang"]);
     }
 
     #[test]
@@ -1485,17 +1265,10 @@ mod tests {
 
     #[test]
     fn prose_skips_scaled_numbers() {
-        for text in [
-            "anggaran Rp 14,7 miliar",
-            "sekitar 5 juta orang",
-            "Rp 2 M saja",
-            "about 3.5 million",
-        ] {
-            let locale = if text.starts_with("about") {
-                Locale::En
-            } else {
-                Locale::Id
-            };
+        for text in
+            ["anggaran Rp 14,7 miliar", "sekitar 5 juta orang", "Rp 2 M saja", "about 3.5 million"]
+        {
+            let locale = if text.starts_with("about") { Locale::En } else { Locale::Id };
             assert_eq!(found(text, locale), Vec::<&str>::new(), "{text:?}");
         }
     }
@@ -1571,10 +1344,7 @@ mod tests {
         }
         assert!(is_text(&huge, Locale::Id));
         assert!(is_text(&format!("{huge} orang"), Locale::Id));
-        assert_eq!(
-            found(&format!("ada {huge} orang"), Locale::Id),
-            Vec::<&str>::new()
-        );
+        assert_eq!(found(&format!("ada {huge} orang"), Locale::Id), Vec::<&str>::new());
         let big = "79228162514264337593543950335";
         check(big, &id(big), big, 0, FigureKind::Plain, big, big);
         assert!(is_text("79228162514264337593543950336", Locale::Id));

@@ -37,17 +37,12 @@ const SCALES: [(&str, u128); 7] = [
     ("ribu", 1_000),
 ];
 
-const DIGITS: [&str; 10] = [
-    "nol", "satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan",
-];
+const DIGITS: [&str; 10] =
+    ["nol", "satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan"];
 
 /// `satu` … `sembilan` as 1 … 9 (`nol` is not a digit inside a phrase).
 fn digit(word: &str) -> Option<u128> {
-    DIGITS
-        .iter()
-        .position(|d| *d == word)
-        .filter(|&i| i > 0)
-        .map(|i| i as u128)
+    DIGITS.iter().position(|d| *d == word).filter(|&i| i > 0).map(|i| i as u128)
 }
 
 fn scale(word: &str) -> Option<u128> {
@@ -244,10 +239,7 @@ mod tests {
         assert_eq!(value("dua ribu"), Some(2000));
         assert_eq!(value("sebelas ribu"), Some(11_000));
         assert_eq!(value("seratus ribu"), Some(100_000));
-        assert_eq!(
-            value("dua ratus tiga puluh empat ribu lima ratus"),
-            Some(234_500)
-        );
+        assert_eq!(value("dua ratus tiga puluh empat ribu lima ratus"), Some(234_500));
         assert_eq!(value("satu juta dua ratus ribu"), Some(1_200_000));
         assert_eq!(value("sejuta"), Some(1_000_000));
         assert_eq!(value("sejuta seribu"), Some(1_001_000));
@@ -312,10 +304,7 @@ mod tests {
         assert_eq!(to_number_words(100), "seratus");
         assert_eq!(to_number_words(1000), "seribu");
         assert_eq!(to_number_words(1001), "seribu satu");
-        assert_eq!(
-            to_number_words(234_500),
-            "dua ratus tiga puluh empat ribu lima ratus"
-        );
+        assert_eq!(to_number_words(234_500), "dua ratus tiga puluh empat ribu lima ratus");
         assert_eq!(to_number_words(1_000_000), "satu juta");
         assert_eq!(to_number_words(1_200_000), "satu juta dua ratus ribu");
         assert_eq!(to_number_words(2_000_000_000), "dua miliar");

@@ -59,10 +59,8 @@ pub fn read_markdown(text: &str, segment: Span, out: &mut Vec<MarkdownItem>) {
                 flush(&mut current, out);
                 item_depth = item_depth.saturating_sub(1);
             }
-            Event::End(TagEnd::Paragraph) | Event::End(TagEnd::Heading(_)) => {
-                if item_depth == 0 {
-                    flush(&mut current, out);
-                }
+            Event::End(TagEnd::Paragraph) | Event::End(TagEnd::Heading(_)) if item_depth == 0 => {
+                flush(&mut current, out);
             }
             Event::Start(Tag::CodeBlock(_)) => {
                 flush(&mut current, out);
@@ -70,12 +68,10 @@ pub fn read_markdown(text: &str, segment: Span, out: &mut Vec<MarkdownItem>) {
                 out.push(MarkdownItem::Block(BlockBuilder::new(BlockKind::Code, span).finish()));
             }
             Event::End(TagEnd::CodeBlock) => in_code = false,
-            Event::Html(html) | Event::InlineHtml(html) => {
-                if current.is_none() {
-                    let mut builder = BlockBuilder::new(BlockKind::Html, span);
-                    builder.push_text(&html, span, text);
-                    out.push(MarkdownItem::Block(builder.finish()));
-                }
+            Event::Html(html) | Event::InlineHtml(html) if current.is_none() => {
+                let mut builder = BlockBuilder::new(BlockKind::Html, span);
+                builder.push_text(&html, span, text);
+                out.push(MarkdownItem::Block(builder.finish()));
             }
             Event::Start(Tag::HtmlBlock) => flush(&mut current, out),
             Event::Start(Tag::Table(_)) => {

@@ -86,7 +86,7 @@ fn read_part(part: TablePart, locale: Locale, units: &Units) -> ReadPart {
     let header: Vec<LexedRow> = rows.by_ref().take(header_count).collect();
     let data: Vec<LexedRow> = rows
         .enumerate()
-        .filter(|(i, row)| !row.is_blank() && !(*i == 0 && is_column_number_row(row)))
+        .filter(|(i, row)| !(row.is_blank() || *i == 0 && is_column_number_row(row)))
         .map(|(_, row)| row)
         .collect();
     let leaves = leaves(&header);
