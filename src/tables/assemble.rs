@@ -7,7 +7,7 @@ use super::raw::{RawTable, TableOrigin};
 use super::{Cell, Column, Row, RowKind, Table};
 use crate::diagnostics::{Finding, Label, Severity};
 use crate::figures::lexer::CellFigure;
-use crate::figures::{lex_cell, Locale, Units};
+use crate::figures::{Locale, Units};
 use crate::span::Span;
 
 /// A table as it stands in the file, with what surrounds it.
@@ -65,22 +65,8 @@ pub fn assemble_tables(parts: Vec<TablePart>, locale: Locale, units: &Units) -> 
 }
 
 fn read_part(part: TablePart, locale: Locale, units: &Units) -> ReadPart {
-    let rows: Vec<LexedRow> = part
-        .raw
-        .rows
-        .into_iter()
-        .map(|row| LexedRow {
-            span: row.span,
-            cells: row
-                .cells
-                .into_iter()
-                .map(|raw| {
-                    let value = lex_cell(&raw.text, raw.span.start, locale, units);
-                    LexedCell { raw, value }
-                })
-                .collect(),
-        })
-        .collect();
+    let rows: Vec<LexedRow> =
+        part.raw.rows.into_iter().map(|row| LexedRow::lex(row, locale, units)).collect();
     let header_count = header_row_count(&rows, part.raw.marked_header_rows);
     let mut rows = rows.into_iter();
     let header: Vec<LexedRow> = rows.by_ref().take(header_count).collect();

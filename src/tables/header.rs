@@ -7,8 +7,9 @@
 //! that cover it, top to bottom.
 
 use crate::figures::lexer::CellFigure;
+use crate::figures::{lex_cell, Locale, Units};
 use crate::span::Span;
-use crate::tables::raw::RawCell;
+use crate::tables::raw::{RawCell, RawRow};
 
 /// A cell with its reading as a figure.
 #[derive(Debug, Clone)]
@@ -38,6 +39,19 @@ pub struct LexedRow {
 }
 
 impl LexedRow {
+    /// Reads every cell of `row` as a figure.
+    pub fn lex(row: RawRow, locale: Locale, units: &Units) -> LexedRow {
+        let cells = row
+            .cells
+            .into_iter()
+            .map(|raw| {
+                let value = lex_cell(&raw.text, raw.span.start, locale, units);
+                LexedCell { raw, value }
+            })
+            .collect();
+        LexedRow { span: row.span, cells }
+    }
+
     /// Cells up to the last non-empty one.
     pub fn filled_width(&self) -> usize {
         self.cells.iter().rposition(|c| !c.is_empty()).map_or(0, |i| i + 1)
@@ -162,28 +176,14 @@ pub fn leaves(header: &[LexedRow]) -> Vec<Leaf> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::figures::{lex_cell, Locale, Units};
+    use crate::figures::{Locale, Units};
     use crate::read::lines::lines_in;
     use crate::read::tab_table::read_tab_table;
 
     fn lexed(text: &str) -> Vec<LexedRow> {
         let units = Units::builtin();
         let table = read_tab_table(text, &lines_in(text, 0, text.len()));
-        table
-            .rows
-            .into_iter()
-            .map(|row| LexedRow {
-                span: row.span,
-                cells: row
-                    .cells
-                    .into_iter()
-                    .map(|raw| {
-                        let value = lex_cell(&raw.text, raw.span.start, Locale::Id, &units);
-                        LexedCell { raw, value }
-                    })
-                    .collect(),
-            })
-            .collect()
+        table.rows.into_iter().map(|row| LexedRow::lex(row, Locale::Id, &units)).collect()
     }
 
     fn paths(text: &str, rows: usize) -> Vec<String> {
