@@ -21,6 +21,21 @@ fn clean_report_exits_zero() {
 }
 
 #[test]
+fn clean_twins_yield_no_finding() {
+    for twin in [
+        "fixtures/reading/unaligned-row-bersih.md",
+        "fixtures/reading/unaligned-row-bersih.txt",
+        "fixtures/reading/tab-tables.txt",
+        "fixtures/reading/pipe-tables.md",
+        "fixtures/examples/laporan-kinerja-2025-bersih.md",
+    ] {
+        let output = periksa().args(["check", "--format", "json", twin]).assert().code(0);
+        let json: serde_json::Value = serde_json::from_slice(&output.get_output().stdout).unwrap();
+        assert_eq!(json["files"][0]["diagnostics"], serde_json::json!([]), "{twin}");
+    }
+}
+
+#[test]
 fn unaligned_row_is_a_warning_pointing_at_the_row() {
     let output = periksa()
         .args(["check", "--color", "never", "fixtures/reading/unaligned-row.txt"])
