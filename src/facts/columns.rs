@@ -1,0 +1,100 @@
+//! What each column of a table holds, from its header path and its cells.
+
+use crate::figures::lexer::CellFigure;
+use crate::knowledge::{normalise, Knowledge, Measure, Period};
+use crate::tables::{RowKind, Table};
+
+/// What kind of cells a column holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ColumnKind {
+    /// Row numbers or codes ("No", "1.", "2."): numbers that are not values.
+    Index,
+    /// Names: the goal, the indicator, a place.
+    Label,
+    /// Figures.
+    Value,
+}
+
+/// The meaning of one column.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ColumnRole {
+    pub kind: ColumnKind,
+    /// What the column measures, from the innermost label that names a measure.
+    pub measure: Option<Measure>,
+    /// The period one of its labels names (`Triwulan III`).
+    pub period: Option<Period>,
+    /// The labels of its path that are neither its measure nor its period, normalised:
+    /// the basis and grouping (`tahun 2023`, `pok`, `anggaran (rp)`). Columns with the same
+    /// context and period belong together (a target, a realisation and a percentage).
+    pub context: Vec<String>,
+    /// The column is in a budget group (Pagu / Realisasi / %): its percentage is absorption.
+    pub budget: bool,
+    /// The index in the path of the label that names the measure.
+    pub measure_depth: Option<usize>,
+}
+
+impl ColumnRole {
+    pub fn is_value(&self) -> bool {
+        self.kind == ColumnKind::Value
+    }
+}
+
+pub fn column_roles(table: &Table, knowledge: &Knowledge) -> Vec<ColumnRole> {
+    let vocabulary = &knowledge.vocabulary;
+    (0..table.columns.len())
+        .map(|c| {
+            let path: Vec<String> = table.columns[c].path.iter().map(|l| normalise(l)).collect();
+            let leaf_measure = path.last().and_then(|l| vocabulary.measure(l));
+            // The innermost label that names a measure; a group label names one only when
+            // the leaf does not ("Realisasi › TW I"), so "Realisasi Kinerja Tahun 2024 ›
+            // Target" is a target.
+            let measure_depth =
+                (0..path.len()).rev().find(|&d| vocabulary.measure(&path[d]).is_some());
+            let measure =
+                leaf_measure.or_else(|| measure_depth.and_then(|d| vocabulary.measure(&path[d])));
+            let period = path.iter().find_map(|l| vocabulary.period(l));
+            let context = path
+                .iter()
+                .enumerate()
+                .filter(|(d, l)| Some(*d) != measure_depth && vocabulary.period(l).is_none())
+                .map(|(_, l)| l.clone())
+                .collect();
+            let budget = path.iter().any(|l| vocabulary.is_budget(l));
+            let index_header = path.last().is_some_and(|l| vocabulary.is_index_column(l));
+            let kind = if index_header {
+                ColumnKind::Index
+            } else {
+                kind_from_cells(table, c, measure.is_some())
+            };
+            ColumnRole { kind, measure, period, context, budget, measure_depth }
+        })
+        .collect()
+}
+
+/// A column is a label column when most of its filled data cells are text, an index when
+/// its figures count the rows (1, 2, 3 …), and a value column otherwise.
+fn kind_from_cells(table: &Table, column: usize, has_measure: bool) -> ColumnKind {
+    let mut text = 0usize;
+    let mut figures = Vec::new();
+    for row in table.rows.iter().filter(|r| r.kind == RowKind::Data && r.aligned) {
+        match &row.cells[column].value {
+            CellFigure::Text => text += 1,
+            CellFigure::Figure(f) => figures.push(f.value),
+            CellFigure::Nil(_) => figures.push(rust_decimal::Decimal::ZERO),
+            CellFigure::Empty => {}
+        }
+    }
+    if text > figures.len() {
+        return ColumnKind::Label;
+    }
+    if has_measure {
+        return ColumnKind::Value;
+    }
+    let counts_rows = figures.len() >= 2
+        && figures.iter().enumerate().all(|(i, v)| *v == rust_decimal::Decimal::from(i + 1));
+    if counts_rows {
+        ColumnKind::Index
+    } else {
+        ColumnKind::Value
+    }
+}

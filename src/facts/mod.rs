@@ -1,0 +1,65 @@
+//! Facts: what each column and row of a table stands for.
+//!
+//! Reading gives a table its header paths and cells; this stage says what they mean, once
+//! per table, for every check to share: which column is a target, a realisation, an
+//! achievement percentage, a total or an average, for which period and on which basis
+//! ([`columns`]); which row is an indicator, a total or an average, what kind of indicator
+//! it is, and which strategic goal it belongs to ([`rows`]).
+
+pub mod columns;
+pub mod rows;
+
+pub use columns::{ColumnKind, ColumnRole};
+pub use rows::{RowInfo, RowRole};
+
+use crate::document::Document;
+use crate::figures::lexer::CellFigure;
+use crate::figures::Figure;
+use crate::knowledge::Knowledge;
+use crate::tables::{Cell, Table};
+
+/// A table with the meaning of its columns and rows.
+#[derive(Debug)]
+pub struct TableFacts<'d> {
+    pub table: &'d Table,
+    pub columns: Vec<ColumnRole>,
+    pub rows: Vec<RowInfo>,
+}
+
+impl<'d> TableFacts<'d> {
+    pub fn new(table: &'d Table, knowledge: &Knowledge) -> TableFacts<'d> {
+        let columns = columns::column_roles(table, knowledge);
+        let rows = rows::row_infos(table, &columns, knowledge);
+        TableFacts { table, columns, rows }
+    }
+
+    pub fn cell(&self, row: usize, column: usize) -> &'d Cell {
+        &self.table.rows[row].cells[column]
+    }
+
+    /// The figure in a cell, if it holds one.
+    pub fn figure(&self, row: usize, column: usize) -> Option<&'d Figure> {
+        match &self.cell(row, column).value {
+            CellFigure::Figure(f) => Some(f),
+            _ => None,
+        }
+    }
+
+    /// The rows the checks read: aligned rows of values (not section rows).
+    pub fn checked_rows(&self) -> impl Iterator<Item = usize> + '_ {
+        (0..self.table.rows.len()).filter(|&r| {
+            let row = &self.table.rows[r];
+            row.aligned && self.rows[r].role != RowRole::Section
+        })
+    }
+
+    /// `Tabel 3.2 › Tahun 2024 › %`: where a cell is, for a message.
+    pub fn place(&self, column: usize) -> String {
+        format!("{} › {}", self.table.display_name(), self.table.columns[column].display_path())
+    }
+}
+
+/// The facts of every table of a document.
+pub fn document_facts<'d>(doc: &'d Document, knowledge: &Knowledge) -> Vec<TableFacts<'d>> {
+    doc.tables.iter().map(|t| TableFacts::new(t, knowledge)).collect()
+}
