@@ -11,17 +11,26 @@
 //!    `Rp. 14.701.007.000,-`) into exact decimals with their precision and unit.
 //! 3. [`tables`]: raw rows become tables as a reader sees them: caption, multi-row header
 //!    with a header path per column, aligned rows, continued tables joined.
-//! 4. [`diagnostics`]: the one finding type, and its renderers (`human`, `json`).
-//! 5. [`output`]: everything else periksa prints (the `tables` command).
-//! 6. [`cli`]: the command line.
+//! 4. [`facts`]: what each column and row of a table stands for (target, realisation,
+//!    percentage, total; quarter; indicator kind), read with the domain [`knowledge`] kept
+//!    as YAML under `rules/`.
+//! 5. [`rules`]: the checks, which recompute with [`arith`] (exact intervals) and report
+//!    findings.
+//! 6. [`diagnostics`]: the one finding type, and its renderers (`human`, `json`).
+//! 7. [`output`]: everything else periksa prints (the `tables`, `rules` and `explain`
+//!    commands).
+//! 8. [`cli`]: the command line.
 
-pub mod check;
+pub mod arith;
 pub mod cli;
 pub mod diagnostics;
 pub mod document;
+pub mod facts;
 pub mod figures;
+pub mod knowledge;
 pub mod output;
 pub mod read;
+pub mod rules;
 pub mod span;
 pub mod tables;
 pub mod yaml;

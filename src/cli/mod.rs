@@ -1,4 +1,5 @@
-//! The command line: `periksa check` and `periksa tables`.
+//! The command line: `periksa check`, `periksa tables`, `periksa rules` and
+//! `periksa explain`.
 //!
 //! Exit codes: 0 when no error-level finding, 1 when at least one, 2 when the command line
 //! or an input file is wrong. A file that cannot be read is reported on one line and the
@@ -6,11 +7,12 @@
 
 mod walk;
 
-use crate::check::check_document;
 use crate::diagnostics::{human, json, Finding, Severity};
 use crate::figures::Locale;
+use crate::knowledge::Knowledge;
 use crate::output;
 use crate::read::{read_document, ReadOptions, SourceFile};
+use crate::rules::{check_document, find_rule, RULES};
 use clap::{Parser, Subcommand, ValueEnum};
 use codespan_reporting::term::termcolor::{ColorChoice, StandardStream};
 use std::io::{IsTerminal, Write};
@@ -49,6 +51,13 @@ enum Command {
         #[command(flatten)]
         common: Common,
     },
+    /// List the checks: code, name, default severity and what each flags.
+    Rules,
+    /// Print the documentation of a check: `periksa explain A102`.
+    Explain {
+        /// A check's code (A102) or name (wrong-total).
+        code: String,
+    },
 }
 
 #[derive(Debug, clap::Args)]
@@ -59,6 +68,29 @@ struct Common {
     /// When to colour the output.
     #[arg(long, value_enum, default_value_t = ColorWhen::Auto)]
     color: ColorWhen,
+    /// A folder of rules files (vocabulary.yaml, indicators.yaml, verdicts.yaml,
+    /// policy.yaml, units.yaml) that adds to the built-in ones.
+    #[arg(long, value_name = "DIR")]
+    rules: Option<PathBuf>,
+}
+
+impl Common {
+    /// The built-in knowledge plus the `--rules` folder; an error names the file, line and
+    /// column.
+    fn knowledge(&self) -> Result<Knowledge, Outcome> {
+        let mut knowledge = Knowledge::builtin();
+        if let Some(dir) = &self.rules {
+            if let Err(err) = knowledge.extend_from_dir(dir) {
+                report_input_error(&err.to_string());
+                return Err(Outcome::InputError);
+            }
+        }
+        Ok(knowledge)
+    }
+
+    fn read_options(&self, knowledge: &Knowledge) -> ReadOptions {
+        ReadOptions { locale: self.locale, units: knowledge.units.clone() }
+    }
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -99,6 +131,16 @@ pub fn main() -> ExitCode {
     let outcome = match cli.command {
         Command::Check { paths, format, common } => run_check(&paths, format, &common),
         Command::Tables { file, format, common } => run_tables(&file, format, &common),
+        Command::Rules => write_stdout(&output::rules::render_list(RULES)),
+        Command::Explain { code } => match find_rule(&code) {
+            Some(rule) => write_stdout(&output::rules::render_explanation(rule)),
+            None => {
+                report_input_error(&format!(
+                    "no check is called {code:?}; `periksa rules` lists them"
+                ));
+                Outcome::InputError
+            }
+        },
     };
     ExitCode::from(outcome as u8)
 }
@@ -122,7 +164,11 @@ fn report_input_error(message: &str) {
 }
 
 fn run_check(paths: &[PathBuf], format: CheckFormat, common: &Common) -> Outcome {
-    let options = ReadOptions { locale: common.locale, ..ReadOptions::default() };
+    let knowledge = match common.knowledge() {
+        Ok(k) => k,
+        Err(outcome) => return outcome,
+    };
+    let options = common.read_options(&knowledge);
     let walked = walk::collect_reports(paths);
     let mut input_error = !walked.errors.is_empty();
     for error in &walked.errors {
@@ -135,7 +181,7 @@ fn run_check(paths: &[PathBuf], format: CheckFormat, common: &Common) -> Outcome
         match SourceFile::load(path) {
             Ok(source) => {
                 let doc = read_document(source, &options);
-                let findings = check_document(&doc);
+                let findings = check_document(&doc, &knowledge);
                 checked.push((doc.source, findings));
             }
             Err(err) => {
@@ -209,7 +255,11 @@ fn write_json(
 }
 
 fn run_tables(file: &std::path::Path, format: TablesFormat, common: &Common) -> Outcome {
-    let options = ReadOptions { locale: common.locale, ..ReadOptions::default() };
+    let knowledge = match common.knowledge() {
+        Ok(k) => k,
+        Err(outcome) => return outcome,
+    };
+    let options = common.read_options(&knowledge);
     let source = match SourceFile::load(file) {
         Ok(source) => source,
         Err(err) => {
@@ -222,6 +272,11 @@ fn run_tables(file: &std::path::Path, format: TablesFormat, common: &Common) -> 
         TablesFormat::Text => output::tables::render_text(&doc),
         TablesFormat::Json => output::tables::render_json(&doc) + "\n",
     };
+    write_stdout(&text)
+}
+
+/// Writes `text` to stdout; a closed pipe (`| head`) is not an error.
+fn write_stdout(text: &str) -> Outcome {
     let mut stdout = std::io::stdout().lock();
     match stdout.write_all(text.as_bytes()).and_then(|_| stdout.flush()) {
         Ok(()) => Outcome::Clean,

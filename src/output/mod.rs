@@ -1,3 +1,4 @@
 //! What periksa prints besides findings.
 
+pub mod rules;
 pub mod tables;

@@ -1,0 +1,288 @@
+//! # A101 `wrong-percentage`
+//!
+//! An achievement percentage that does not follow from the target and the realisation
+//! printed in its own row.
+//!
+//! ## What it checks
+//!
+//! Wherever a row has a target, a realisation and a percentage under the same header
+//! group ("TAHUN 2023 › TARGET / CAPAIAN / %", "POK › …", "Anggaran › Pagu / Realisasi /
+//! %", or no group at all), the percentage must be realisation / target × 100. When the
+//! table gives the realisation only per quarter (or semester), the year's realisation is
+//! their sum for a count or money, and the last period's for a score or index; a rate has
+//! no yearly figure that periksa could compute, so its row is left alone.
+//!
+//! An indicator declared lower-is-better in `rules/indicators.yaml` must use its declared
+//! formula, for example (2 × target − realisation) / target × 100. An indicator that is not
+//! declared may use either realisation / target × 100 or the lower-is-better formula (see
+//! `rules/policy.yaml`): periksa cannot tell from a table which way it runs.
+//!
+//! ## Rounding
+//!
+//! A figure printed with k decimals stands for every value within half a unit of its last
+//! decimal; an integer target or realisation is exact. periksa recomputes the percentage
+//! as an interval from the printed inputs and reports only when that interval cannot
+//! contain any value that prints as the percentage shown. Rounding never raises an alarm;
+//! a slip of one unit in the last decimal always does.
+//!
+//! ## Left alone
+//!
+//! A percentage of a target that is `-`, empty or zero; a row where the realisation is
+//! `-` or empty; a percentage above 100 (over-achievement is fine); a row periksa could
+//! not align with the header.
+//!
+//! ## Example
+//!
+//! ```text
+//! Indikator        Target       Realisasi    %
+//! Jumlah lulusan   1.200 orang  1.014 orang  84,05
+//! ```
+//!
+//! 1.014 / 1.200 × 100 = 84,5, which prints as 84,50, not 84,05 (two digits swapped).
+
+use super::support::{finding, Input, Slot};
+use super::Context;
+use crate::arith::computation::sum_expression;
+use crate::arith::{Computation, Interval};
+use crate::diagnostics::Label;
+use crate::facts::{RowRole, TableFacts};
+use crate::knowledge::{normalise, Formula, IndicatorKind, Measure, Period};
+use rust_decimal::Decimal;
+
+const CODE: &str = "A101";
+
+/// Where a row's realisation comes from.
+#[derive(Debug, Clone)]
+pub enum RealisationSource {
+    /// A realisation column.
+    Column(usize),
+    /// Period columns (quarters or semesters, in order) that roll up to the year.
+    Periods(Vec<usize>),
+}
+
+/// A percentage column with the columns it is computed from.
+#[derive(Debug, Clone)]
+pub struct PercentSlot {
+    pub percent: usize,
+    pub target: usize,
+    pub realisation: RealisationSource,
+}
+
+/// The percentage columns of a table that periksa can recompute, each with its target and
+/// realisation: the one target and the one realisation with the same context and period.
+pub fn percent_slots(facts: &TableFacts) -> Vec<PercentSlot> {
+    let cols = &facts.columns;
+    let with = |measure: Measure, p: usize| -> Vec<usize> {
+        (0..cols.len())
+            .filter(|&c| {
+                cols[c].is_value()
+                    && cols[c].measure == Some(measure)
+                    && cols[c].context == cols[p].context
+                    && cols[c].period == cols[p].period
+            })
+            .collect()
+    };
+    let mut slots = Vec::new();
+    for (p, column) in cols.iter().enumerate() {
+        if !column.is_value() || column.measure != Some(Measure::Percent) {
+            continue;
+        }
+        let [target] = with(Measure::Target, p)[..] else { continue };
+        let realisation = match with(Measure::Realisation, p)[..] {
+            [r] => RealisationSource::Column(r),
+            [] if column.period.is_none() => match period_columns(facts, p) {
+                Some(periods) => RealisationSource::Periods(periods),
+                None => continue,
+            },
+            _ => continue,
+        };
+        slots.push(PercentSlot { percent: p, target, realisation });
+    }
+    slots
+}
+
+/// Realisation columns of every quarter (or both semesters) in the context of column `p`.
+fn period_columns(facts: &TableFacts, p: usize) -> Option<Vec<usize>> {
+    let cols = &facts.columns;
+    let of = |make: fn(u8) -> Period, n: u8| -> Option<Vec<usize>> {
+        (1..=n)
+            .map(|i| {
+                let matching: Vec<usize> = (0..cols.len())
+                    .filter(|&c| {
+                        cols[c].is_value()
+                            && cols[c].measure == Some(Measure::Realisation)
+                            && cols[c].context == cols[p].context
+                            && cols[c].period == Some(make(i))
+                    })
+                    .collect();
+                match matching[..] {
+                    [c] => Some(c),
+                    _ => None,
+                }
+            })
+            .collect()
+    };
+    of(Period::Quarter, 4).or_else(|| of(Period::Semester, 2))
+}
+
+/// A percentage recomputed from its row.
+#[derive(Debug, Clone)]
+pub struct Recomputed {
+    /// The interval each acceptable formula gives, the first one being the expected.
+    pub candidates: Vec<(Formula, Interval)>,
+    /// The first formula written out, with its value from the printed inputs.
+    pub computation: Computation,
+    pub target: Input,
+    /// The realisation's inputs: one cell, or the period cells it rolls up from.
+    pub realisation: Vec<Input>,
+}
+
+/// The formulas an indicator may use.
+fn formulas(ctx: &Context, name: Option<&str>) -> Vec<Formula> {
+    let declared = name.and_then(|n| ctx.knowledge.indicators.polarity(&normalise(n)));
+    match declared {
+        Some(rule) => vec![rule.formula],
+        None if ctx.knowledge.policy.accept_lower_is_better_when_undeclared => {
+            vec![Formula::Ratio, Formula::TwoMinus]
+        }
+        None => vec![Formula::Ratio],
+    }
+}
+
+/// The realisation of a row: its interval, its value from the printed figures, how it is
+/// written in a computation, and its inputs.
+fn realisation(
+    ctx: &Context,
+    facts: &TableFacts,
+    source: &RealisationSource,
+    row: usize,
+) -> Option<(Interval, Decimal, String, Vec<Input>)> {
+    match source {
+        RealisationSource::Column(c) => match ctx.slot(facts.cell(row, *c)) {
+            Slot::Known(input) => {
+                Some((input.interval, input.value, input.text.clone(), vec![input]))
+            }
+            _ => None,
+        },
+        RealisationSource::Periods(columns) => {
+            let kind = facts.rows[row].kind?;
+            let mut inputs = Vec::new();
+            let mut texts = Vec::new();
+            let mut intervals = Vec::new();
+            let mut value = Decimal::ZERO;
+            for &c in columns {
+                match ctx.slot(facts.cell(row, c)) {
+                    Slot::Known(input) => {
+                        texts.push(input.text.clone());
+                        intervals.push(input.interval);
+                        value = value.checked_add(input.value)?;
+                        inputs.push(input);
+                    }
+                    // Nil counts as zero in a sum of counts.
+                    Slot::Nil(_) if matches!(kind, IndicatorKind::Count | IndicatorKind::Money) => {
+                        texts.push("-".to_string());
+                        intervals.push(Interval::exact(Decimal::ZERO));
+                    }
+                    _ => return None,
+                }
+            }
+            match kind {
+                IndicatorKind::Count | IndicatorKind::Money => {
+                    let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+                    let sum = Interval::sum(&intervals)?;
+                    Some((sum, value, format!("({})", sum_expression(&refs)), inputs))
+                }
+                IndicatorKind::Score => {
+                    let last = inputs.pop()?;
+                    if texts.last() != Some(&last.text) {
+                        return None;
+                    }
+                    Some((last.interval, last.value, last.text.clone(), vec![last]))
+                }
+                IndicatorKind::Rate => None,
+            }
+        }
+    }
+}
+
+/// Recomputes the percentage of `slot` in `row`, if the row gives what it needs.
+pub fn recompute(
+    ctx: &Context,
+    facts: &TableFacts,
+    slot: &PercentSlot,
+    row: usize,
+) -> Option<Recomputed> {
+    let Slot::Known(target) = ctx.slot(facts.cell(row, slot.target)) else { return None };
+    let (r, r_value, r_text, r_inputs) = realisation(ctx, facts, &slot.realisation, row)?;
+    let t = target.interval;
+    let hundred = Decimal::ONE_HUNDRED;
+    let name = facts.rows[row].name.as_ref().map(|(n, _)| n.as_str());
+    let mut candidates = Vec::new();
+    let mut computation = None;
+    for formula in formulas(ctx, name) {
+        let (interval, value, expression) = match formula {
+            Formula::Ratio => (
+                r.div(&t)?.scale(hundred)?,
+                r_value.checked_div(target.value)?.checked_mul(hundred)?,
+                format!("{r_text} / {} × 100", target.text),
+            ),
+            Formula::TwoMinus => (
+                t.scale(Decimal::TWO)?.sub(&r)?.div(&t)?.scale(hundred)?,
+                (target.value.checked_mul(Decimal::TWO)?.checked_sub(r_value)?)
+                    .checked_div(target.value)?
+                    .checked_mul(hundred)?,
+                format!("(2 × {t} − {r_text}) / {t} × 100", t = target.text),
+            ),
+            Formula::Inverse => (
+                t.div(&r)?.scale(hundred)?,
+                target.value.checked_div(r_value)?.checked_mul(hundred)?,
+                format!("{} / {r_text} × 100", target.text),
+            ),
+        };
+        computation.get_or_insert_with(|| Computation::new(expression, value));
+        candidates.push((formula, interval));
+    }
+    Some(Recomputed { candidates, computation: computation?, target, realisation: r_inputs })
+}
+
+pub fn check(ctx: &Context, findings: &mut Vec<crate::diagnostics::Finding>) {
+    for facts in &ctx.tables {
+        let slots = percent_slots(facts);
+        if slots.is_empty() {
+            continue;
+        }
+        for row in facts.checked_rows() {
+            if !matches!(facts.rows[row].role, RowRole::Data | RowRole::Total | RowRole::Subtotal) {
+                continue;
+            }
+            for slot in &slots {
+                let Some(percent) = facts.figure(row, slot.percent) else { continue };
+                let Some(recomputed) = recompute(ctx, facts, slot, row) else { continue };
+                let printed = ctx.printed(percent);
+                if recomputed.candidates.iter().any(|(_, i)| i.meets(&printed)) {
+                    continue;
+                }
+                let cell = facts.cell(row, slot.percent);
+                let found = ctx.digits(percent);
+                let expected = ctx.show(recomputed.computation.value, percent.decimals);
+                let mut f = finding(
+                    CODE,
+                    format!(
+                        "{}: {found} does not follow from its row (expected {expected})",
+                        facts.place(slot.percent)
+                    ),
+                    Label::new(cell.span, format!("printed {found}, expected {expected}")),
+                )
+                .with_values(expected, found)
+                .with_note(recomputed.computation.render(ctx.doc.locale));
+                f = f.with_related(Label::new(recomputed.target.span, "target"));
+                let periods = recomputed.realisation.len() > 1;
+                for input in &recomputed.realisation {
+                    let what = if periods { "realisation of a period" } else { "realisation" };
+                    f = f.with_related(Label::new(input.span, what));
+                }
+                findings.push(f);
+            }
+        }
+    }
+}

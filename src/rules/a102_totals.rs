@@ -1,0 +1,410 @@
+//! # A102 `wrong-total`
+//!
+//! A total that is not the sum of its parts: a "Jumlah" or "Total" row against the rows it
+//! closes, a "Jumlah", "Total" or "Jml" column against its sibling columns.
+//!
+//! ## What it checks
+//!
+//! - A total column equals the sum of the columns beside it under the same header group,
+//!   from the group's start (or the previous total column) up to it: L + P = Jml,
+//!   Triwulan I + II + III + IV = Total. A group among those columns counts with its own
+//!   total column (ESELON › III › Jml), or with the sum of its columns when it has none.
+//! - A total row equals, column by column, the sum of the rows it closes: the rows since
+//!   the previous total row (or, under a section label, since that label; or its
+//!   subtotals). A "Sub Total" row closes the rows since the previous subtotal.
+//!
+//! ## Nil, blank and what is not a sum
+//!
+//! `-` is nil, as accountants write it: zero in a sum. A blank cell is unknown: a sum with
+//! a blank part is not checked; a blank total whose parts are all known and not all nil is
+//! a warning with the value it should hold. Percentages, averages, scores and rates are
+//! never summed, nor figures with different units ("orang" and "kasus"). When a part is
+//! itself a total already found wrong, the totals built on it are not reported again.
+//!
+//! ## Rounding
+//!
+//! Parts with decimals stand for the interval of their rounding, so a total of rounded
+//! figures may differ from the sum of the printed parts by the accumulated rounding, and
+//! is reported only beyond it.
+//!
+//! ## Example
+//!
+//! ```text
+//! Jenis PMI        Triwulan I  Triwulan II  Triwulan III  Triwulan IV  Total
+//! Meninggal Dunia  33          2            3             17           52
+//! ```
+//!
+//! 33 + 2 + 3 + 17 = 55, not 52.
+
+use super::support::{finding, finding_with};
+use super::Context;
+use crate::arith::computation::sum_expression;
+use crate::arith::Interval;
+use crate::diagnostics::{Finding, Label, Severity};
+use crate::facts::{ColumnKind, RowRole, TableFacts};
+use crate::figures::lexer::CellFigure;
+use crate::figures::FigureKind;
+use crate::knowledge::{IndicatorKind, Measure};
+use crate::span::Span;
+use rust_decimal::Decimal;
+use std::collections::HashSet;
+
+const CODE: &str = "A102";
+
+/// At most this many parts get a label of their own in a finding.
+const MAX_PART_LABELS: usize = 12;
+
+pub fn check(ctx: &Context, findings: &mut Vec<Finding>) {
+    for facts in &ctx.tables {
+        let mut wrong: HashSet<(usize, usize)> = HashSet::new();
+        check_total_columns(ctx, facts, &mut wrong, findings);
+        check_total_rows(ctx, facts, &mut wrong, findings);
+    }
+}
+
+/// A sum to check: the total cell and the cells that should add up to it.
+struct Sum<'a> {
+    total: (usize, usize),
+    parts: &'a [(usize, usize)],
+    /// What the parts are, for the message: "the rows it closes".
+    whose: &'static str,
+}
+
+/// How a sum came out.
+enum Outcome {
+    Holds,
+    /// Not checked (a blank or a text part, mixed units, a part already wrong).
+    Unknown,
+    /// Reported.
+    Reported,
+}
+
+fn check_total_columns(
+    ctx: &Context,
+    facts: &TableFacts,
+    wrong: &mut HashSet<(usize, usize)>,
+    findings: &mut Vec<Finding>,
+) {
+    let sums: Vec<(usize, Vec<usize>)> = (0..facts.columns.len())
+        .filter(|&c| {
+            facts.columns[c].is_value() && facts.columns[c].measure == Some(Measure::Total)
+        })
+        .filter_map(|c| Some((c, sibling_parts(facts, c)?)))
+        .collect();
+    for row in facts.checked_rows() {
+        if matches!(facts.rows[row].kind, Some(IndicatorKind::Score | IndicatorKind::Rate)) {
+            continue;
+        }
+        for (total, parts) in &sums {
+            let cells: Vec<(usize, usize)> = parts.iter().map(|&c| (row, c)).collect();
+            let sum = Sum {
+                total: (row, *total),
+                parts: &cells,
+                whose: "the figures beside it in its row",
+            };
+            if let Outcome::Reported = check_sum(ctx, facts, &sum, wrong, true, findings) {
+                wrong.insert((row, *total));
+            }
+        }
+    }
+}
+
+/// The columns whose sum a total column states, or `None` when the header does not say.
+fn sibling_parts(facts: &TableFacts, total: usize) -> Option<Vec<usize>> {
+    let columns = &facts.table.columns;
+    let path = &columns[total].path;
+    let depth = path.len().checked_sub(1)?;
+    let parent = &path[..depth];
+    // Units under the parent, in order: (label, first column, last column).
+    let mut units: Vec<(&String, usize, usize)> = Vec::new();
+    for (c, column) in columns.iter().enumerate() {
+        if column.path.len() <= depth || column.path[..depth] != *parent {
+            continue;
+        }
+        match units.last_mut() {
+            Some((label, _, last)) if *label == &column.path[depth] && *last + 1 == c => *last = c,
+            _ => units.push((&column.path[depth], c, c)),
+        }
+    }
+    let position = units.iter().position(|&(_, first, _)| first == total)?;
+    let is_total_unit = |&(_, first, last): &(&String, usize, usize)| {
+        first == last && facts.columns[first].measure == Some(Measure::Total)
+    };
+    let is_value_unit = |&(_, first, last): &(&String, usize, usize)| {
+        (first..=last).all(|c| facts.columns[c].kind == ColumnKind::Value)
+    };
+    let before: Vec<_> = units[..position]
+        .iter()
+        .rev()
+        .take_while(|u| !is_total_unit(u))
+        .filter(|u| is_value_unit(u))
+        .collect();
+    let chosen: Vec<_> = if before.is_empty() {
+        units[position + 1..]
+            .iter()
+            .take_while(|u| !is_total_unit(u))
+            .filter(|u| is_value_unit(u))
+            .collect()
+    } else {
+        before.into_iter().rev().collect()
+    };
+    if chosen.len() < 2 && chosen.iter().all(|&&(_, f, l)| f == l) {
+        // One column is not a sum of anything.
+        return None;
+    }
+    let mut parts = Vec::new();
+    for &(_, first, last) in chosen {
+        parts.extend(unit_columns(facts, depth + 1, first, last)?);
+    }
+    Some(parts)
+}
+
+/// The columns whose sum gives the value of the unit spanning `first..=last` (its labels
+/// at `depth` and below): a leaf itself, a group's own total column, or the sum of its
+/// sub-units.
+fn unit_columns(facts: &TableFacts, depth: usize, first: usize, last: usize) -> Option<Vec<usize>> {
+    let columns = &facts.table.columns;
+    let summable = |c: usize| matches!(facts.columns[c].measure, None | Some(Measure::Total));
+    if first == last && columns[first].path.len() <= depth {
+        return summable(first).then(|| vec![first]);
+    }
+    // A group: its own total column, directly under it.
+    let own_totals: Vec<usize> = (first..=last)
+        .filter(|&c| {
+            columns[c].path.len() == depth + 1 && facts.columns[c].measure == Some(Measure::Total)
+        })
+        .collect();
+    if let [own] = own_totals[..] {
+        return Some(vec![own]);
+    }
+    if !own_totals.is_empty() {
+        return None;
+    }
+    let mut parts = Vec::new();
+    let mut c = first;
+    while c <= last {
+        if columns[c].path.len() <= depth {
+            return None;
+        }
+        let label = &columns[c].path[depth];
+        let mut end = c;
+        while end < last && columns[end + 1].path.get(depth) == Some(label) {
+            end += 1;
+        }
+        parts.extend(unit_columns(facts, depth + 1, c, end)?);
+        c = end + 1;
+    }
+    (!parts.is_empty()).then_some(parts)
+}
+
+fn check_total_rows(
+    ctx: &Context,
+    facts: &TableFacts,
+    wrong: &mut HashSet<(usize, usize)>,
+    findings: &mut Vec<Finding>,
+) {
+    let rows: Vec<usize> = facts.checked_rows().collect();
+    for (k, &row) in rows.iter().enumerate() {
+        let role = facts.rows[row].role;
+        if !matches!(role, RowRole::Total | RowRole::Subtotal) {
+            continue;
+        }
+        let covers = row_covers(facts, &rows, k);
+        let Some(first_cover) = covers.first() else { continue };
+        if first_cover.len() < 2
+            || first_cover.iter().any(|&r| {
+                matches!(facts.rows[r].kind, Some(IndicatorKind::Score | IndicatorKind::Rate))
+            })
+        {
+            continue;
+        }
+        let summable: Vec<usize> = (0..facts.columns.len())
+            .filter(|&c| {
+                facts.columns[c].is_value()
+                    && !matches!(
+                        facts.columns[c].measure,
+                        Some(Measure::Percent | Measure::Average | Measure::Verdict)
+                    )
+            })
+            .collect();
+        // A blank total cell is worth a warning only when the row fills every other column
+        // it sums: otherwise the author left the column out of the totals on purpose.
+        let filled = summable.iter().filter(|&&c| facts.figure(row, c).is_some()).count();
+        for &column in &summable {
+            let warn_blank = filled + 1 == summable.len();
+            let sum_of = |cover: &[usize]| -> Vec<(usize, usize)> {
+                cover.iter().map(|&r| (r, column)).collect()
+            };
+            // Any reading of the rows that makes the total right clears it.
+            let holds = covers.iter().any(|cover| {
+                let cells = sum_of(cover);
+                let sum = Sum { total: (row, column), parts: &cells, whose: "" };
+                matches!(check_sum(ctx, facts, &sum, wrong, false, &mut Vec::new()), Outcome::Holds)
+            });
+            if holds {
+                continue;
+            }
+            let cells = sum_of(first_cover);
+            let sum = Sum { total: (row, column), parts: &cells, whose: "the rows it closes" };
+            if let Outcome::Reported = check_sum(ctx, facts, &sum, wrong, warn_blank, findings) {
+                wrong.insert((row, column));
+            }
+        }
+    }
+}
+
+/// The readings of which rows the total row `rows[k]` closes, the most likely first.
+fn row_covers(facts: &TableFacts, rows: &[usize], k: usize) -> Vec<Vec<usize>> {
+    let role = facts.rows[rows[k]].role;
+    let all = &facts.table.rows;
+    let stops = |r: usize| match role {
+        RowRole::Subtotal => matches!(facts.rows[r].role, RowRole::Total | RowRole::Subtotal),
+        _ => facts.rows[r].role == RowRole::Total,
+    };
+    let mut above: Vec<usize> = Vec::new();
+    let mut subtotals: Vec<usize> = Vec::new();
+    for &r in rows[..k].iter().rev() {
+        if stops(r) {
+            break;
+        }
+        match facts.rows[r].role {
+            RowRole::Data => above.push(r),
+            RowRole::Subtotal => subtotals.push(r),
+            _ => {}
+        }
+    }
+    above.reverse();
+    subtotals.reverse();
+    let mut covers = Vec::new();
+    if above.is_empty() {
+        // A total printed above its rows.
+        let below: Vec<usize> = rows[k + 1..]
+            .iter()
+            .copied()
+            .take_while(|&r| !stops(r))
+            .filter(|&r| facts.rows[r].role == RowRole::Data)
+            .collect();
+        covers.push(below);
+        return covers;
+    }
+    // Under a section label: the rows since the label.
+    let start = above[0];
+    let section = (start..rows[k]).rev().find(|&r| all[r].kind == crate::tables::RowKind::Section);
+    covers.push(above.clone());
+    if let Some(section) = section {
+        covers.push(above.iter().copied().filter(|&r| r > section).collect());
+    }
+    if subtotals.len() >= 2 {
+        covers.push(subtotals);
+    }
+    covers
+}
+
+/// Checks one sum; reports into `findings` when it does not hold.
+fn check_sum(
+    ctx: &Context,
+    facts: &TableFacts,
+    sum: &Sum,
+    wrong: &HashSet<(usize, usize)>,
+    warn_blank: bool,
+    findings: &mut Vec<Finding>,
+) -> Outcome {
+    let mut intervals = Vec::with_capacity(sum.parts.len());
+    let mut texts = Vec::with_capacity(sum.parts.len());
+    let mut value = Decimal::ZERO;
+    let mut unit: Option<Option<String>> = None;
+    let mut decimals = 0;
+    let mut any_nonzero = false;
+    let mut spans: Vec<Span> = Vec::new();
+    for &(r, c) in sum.parts {
+        if wrong.contains(&(r, c)) {
+            return Outcome::Unknown;
+        }
+        let cell = facts.cell(r, c);
+        match &cell.value {
+            CellFigure::Figure(f) => {
+                if f.kind == FigureKind::Percent {
+                    return Outcome::Unknown;
+                }
+                match &unit {
+                    None => unit = Some(f.unit.clone()),
+                    Some(u) if *u == f.unit => {}
+                    Some(_) => return Outcome::Unknown,
+                }
+                let input = ctx.input(f, cell.span);
+                intervals.push(input.interval);
+                value = match value.checked_add(f.value) {
+                    Some(v) => v,
+                    None => return Outcome::Unknown,
+                };
+                any_nonzero |= !f.value.is_zero();
+                decimals = decimals.max(f.decimals);
+                texts.push(input.text);
+            }
+            CellFigure::Nil(_) => {
+                intervals.push(Interval::exact(Decimal::ZERO));
+                texts.push("-".to_string());
+            }
+            CellFigure::Empty | CellFigure::Text => return Outcome::Unknown,
+        }
+        spans.push(cell.span);
+    }
+    let Some(recomputed) = Interval::sum(&intervals) else { return Outcome::Unknown };
+    let (tr, tc) = sum.total;
+    let total_cell = facts.cell(tr, tc);
+    let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+    let computation = format!("{} = {}", sum_expression(&refs), ctx.show(value, decimals));
+    let nil_note = if texts.iter().any(|t| t == "-") { " (“-” counts as 0)" } else { "" };
+    let place = facts.place(tc);
+    let (mut f, expected, found) = match &total_cell.value {
+        CellFigure::Figure(total) => {
+            if total.kind == FigureKind::Percent
+                || (unit.as_ref().is_some_and(|u| u.is_some() && *u != total.unit))
+            {
+                return Outcome::Unknown;
+            }
+            if recomputed.meets(&ctx.printed(total)) {
+                return Outcome::Holds;
+            }
+            let found = ctx.digits(total);
+            let expected = ctx.show(value, total.decimals);
+            let f = finding(
+                CODE,
+                format!("{place}: {found} is not the sum of {} (expected {expected})", sum.whose),
+                Label::new(total_cell.span, format!("printed {found}, expected {expected}")),
+            );
+            (f, expected, found)
+        }
+        CellFigure::Nil(_) => {
+            if recomputed.contains(Decimal::ZERO) {
+                return Outcome::Holds;
+            }
+            let expected = ctx.show(value, decimals);
+            let f = finding(
+                CODE,
+                format!("{place}: the total is “-” but {} add up to {expected}", sum.whose),
+                Label::new(total_cell.span, format!("printed -, expected {expected}")),
+            );
+            (f, expected, "-".to_string())
+        }
+        CellFigure::Empty if warn_blank && any_nonzero => {
+            let expected = ctx.show(value, decimals);
+            let f = finding_with(
+                CODE,
+                Severity::Warning,
+                format!("{place}: the total is blank but {} add up to {expected}", sum.whose),
+                Label::new(total_cell.span, format!("blank, expected {expected}")),
+            );
+            (f, expected, String::new())
+        }
+        _ => return Outcome::Unknown,
+    };
+    for span in spans.iter().take(MAX_PART_LABELS) {
+        f = f.with_related(Label::new(*span, "part"));
+    }
+    let more = spans.len().saturating_sub(MAX_PART_LABELS);
+    let more = if more > 0 { format!("; {more} more parts not marked") } else { String::new() };
+    f = f.with_values(expected, found).with_note(format!("{computation}{nil_note}{more}"));
+    findings.push(f);
+    Outcome::Reported
+}

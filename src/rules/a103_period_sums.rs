@@ -1,0 +1,228 @@
+//! # A103 `wrong-period-sum`
+//!
+//! A yearly figure that does not agree with the quarterly (or semester) figures the same
+//! table gives for it.
+//!
+//! ## What it checks
+//!
+//! When a row gives a yearly target (or realisation) and the target (or realisation) of
+//! every quarter, Triwulan I to IV or TW I to IV (or of both semesters):
+//!
+//! - for a count (people, cases, documents) or money, the periods add up to the year;
+//! - for a score or an index ("Nilai IKPA"), the year's figure is the last period's;
+//! - a rate or percentage is never summed, and is left alone.
+//!
+//! The kind of an indicator comes from the units of its figures ("40 orang" is a count,
+//! "37,25%" a rate, "Rp" money) and, for bare numbers, from its name as listed in
+//! `rules/indicators.yaml` ("Nilai …" is a score); never from where the row stands. An
+//! indicator whose kind periksa cannot tell is not checked.
+//!
+//! Quarter columns that do not say whether they hold targets or realisations belong to the
+//! yearly target or realisation column printed right after them.
+//!
+//! ## Example
+//!
+//! ```text
+//! Indikator       Target  Triwulan I  Triwulan II  Triwulan III  Triwulan IV  Realisasi
+//! Jumlah lulusan  1.240   160         310          365           250          1.058
+//! ```
+//!
+//! 160 + 310 + 365 + 250 = 1.085, not 1.058.
+
+use super::support::{finding, Slot};
+use super::Context;
+use crate::arith::computation::sum_expression;
+use crate::arith::Interval;
+use crate::diagnostics::{Finding, Label};
+use crate::facts::{RowRole, TableFacts};
+use crate::knowledge::{IndicatorKind, Measure, Period};
+use rust_decimal::Decimal;
+
+const CODE: &str = "A103";
+
+pub fn check(ctx: &Context, findings: &mut Vec<Finding>) {
+    for facts in &ctx.tables {
+        let pairs = annual_and_periods(facts);
+        if pairs.is_empty() {
+            continue;
+        }
+        for row in facts.checked_rows() {
+            if facts.rows[row].role != RowRole::Data {
+                continue;
+            }
+            let Some(kind) = facts.rows[row].kind else { continue };
+            for (annual, periods) in &pairs {
+                match kind {
+                    IndicatorKind::Count | IndicatorKind::Money => {
+                        check_sum(ctx, facts, row, *annual, periods, findings)
+                    }
+                    IndicatorKind::Score => check_last(ctx, facts, row, *annual, periods, findings),
+                    IndicatorKind::Rate => {}
+                }
+            }
+        }
+    }
+}
+
+/// Each yearly target or realisation column with its period columns, in order.
+fn annual_and_periods(facts: &TableFacts) -> Vec<(usize, Vec<usize>)> {
+    let cols = &facts.columns;
+    let mut pairs = Vec::new();
+    for a in 0..cols.len() {
+        let Some(measure @ (Measure::Target | Measure::Realisation)) = cols[a].measure else {
+            continue;
+        };
+        if !cols[a].is_value() || cols[a].period.is_some() {
+            continue;
+        }
+        let find =
+            |make: fn(u8) -> Period, n: u8, measured: Option<Measure>| -> Option<Vec<usize>> {
+                (1..=n)
+                    .map(|i| {
+                        let found: Vec<usize> = (0..cols.len())
+                            .filter(|&c| {
+                                cols[c].is_value()
+                                    && cols[c].measure == measured
+                                    && cols[c].context == cols[a].context
+                                    && cols[c].period == Some(make(i))
+                            })
+                            .collect();
+                        match found[..] {
+                            [c] => Some(c),
+                            _ => None,
+                        }
+                    })
+                    .collect()
+            };
+        let measured = find(Period::Quarter, 4, Some(measure))
+            .or_else(|| find(Period::Semester, 2, Some(measure)));
+        let periods = measured.or_else(|| {
+            // Quarters that name no measure, printed right before this column.
+            let unmeasured =
+                find(Period::Quarter, 4, None).or_else(|| find(Period::Semester, 2, None))?;
+            let contiguous = unmeasured.windows(2).all(|w| w[0] + 1 == w[1]);
+            (contiguous && unmeasured.last().map(|&l| l + 1) == Some(a)).then_some(unmeasured)
+        });
+        if let Some(periods) = periods {
+            pairs.push((a, periods));
+        }
+    }
+    pairs
+}
+
+fn check_sum(
+    ctx: &Context,
+    facts: &TableFacts,
+    row: usize,
+    annual: usize,
+    periods: &[usize],
+    findings: &mut Vec<Finding>,
+) {
+    let Some(total) = facts.figure(row, annual) else { return };
+    let mut intervals = Vec::new();
+    let mut texts = Vec::new();
+    let mut spans = Vec::new();
+    let mut value = Decimal::ZERO;
+    for &c in periods {
+        let cell = facts.cell(row, c);
+        match ctx.slot(cell) {
+            Slot::Known(input) => {
+                if input_unit_differs(facts, row, c, total) {
+                    return;
+                }
+                intervals.push(input.interval);
+                let Some(v) = value.checked_add(input.value) else { return };
+                value = v;
+                texts.push(input.text);
+            }
+            Slot::Nil(_) => {
+                intervals.push(Interval::exact(Decimal::ZERO));
+                texts.push("-".to_string());
+            }
+            Slot::Blank(_) | Slot::Text => return,
+        }
+        spans.push(cell.span);
+    }
+    let Some(sum) = Interval::sum(&intervals) else { return };
+    if sum.meets(&ctx.printed(total)) {
+        return;
+    }
+    let found = ctx.digits(total);
+    let expected = ctx.show(value, total.decimals);
+    let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+    let what = period_word(periods.len());
+    let mut f = finding(
+        CODE,
+        format!(
+            "{}: {found} is not the sum of its {what} (expected {expected})",
+            facts.place(annual)
+        ),
+        Label::new(facts.cell(row, annual).span, format!("printed {found}, expected {expected}")),
+    )
+    .with_values(expected, found)
+    .with_note(format!(
+        "{} = {}; the indicator is a count, so its {what} add up to the year",
+        sum_expression(&refs),
+        ctx.show(value, total.decimals)
+    ));
+    for span in spans {
+        f = f.with_related(Label::new(span, "period"));
+    }
+    findings.push(f);
+}
+
+/// A period figure with another unit than the year's ("orang" against "kasus") is not
+/// the same quantity.
+fn input_unit_differs(
+    facts: &TableFacts,
+    row: usize,
+    column: usize,
+    total: &crate::figures::Figure,
+) -> bool {
+    facts
+        .figure(row, column)
+        .is_some_and(|f| f.unit.is_some() && total.unit.is_some() && f.unit != total.unit)
+}
+
+fn check_last(
+    ctx: &Context,
+    facts: &TableFacts,
+    row: usize,
+    annual: usize,
+    periods: &[usize],
+    findings: &mut Vec<Finding>,
+) {
+    let Some(year) = facts.figure(row, annual) else { return };
+    let Some(&last_column) = periods.last() else { return };
+    let Some(last) = facts.figure(row, last_column) else { return };
+    let input = ctx.input(last, facts.cell(row, last_column).span);
+    if input.interval.meets(&ctx.printed(year)) {
+        return;
+    }
+    let found = ctx.digits(year);
+    let expected = ctx.show(last.value, year.decimals);
+    let what = if periods.len() == 4 { "last quarter" } else { "last semester" };
+    let f = finding(
+        CODE,
+        format!(
+            "{}: {found} is not the figure of its {what} (expected {expected})",
+            facts.place(annual)
+        ),
+        Label::new(facts.cell(row, annual).span, format!("printed {found}, expected {expected}")),
+    )
+    .with_values(expected, found)
+    .with_related(Label::new(input.span, what))
+    .with_note(format!(
+        "the indicator is a score or an index: its yearly figure is its {what}'s, {}, not a sum",
+        input.text
+    ));
+    findings.push(f);
+}
+
+fn period_word(n: usize) -> &'static str {
+    if n == 2 {
+        "semesters"
+    } else {
+        "quarters"
+    }
+}

@@ -1,0 +1,192 @@
+//! # A104 `wrong-average`
+//!
+//! An average that is not the mean of the figures it covers.
+//!
+//! ## What it checks
+//!
+//! - A "Rata-rata …" row: each of its figures is the mean of the rows it closes (the rows
+//!   since the previous total or average row).
+//! - A "Rata-rata …" column under a header group: the mean of the other columns of that
+//!   group in the same row ("Capaian › 2022 / 2023 / 2024 / Rata-rata").
+//! - A "Rata-rata Capaian …" column on its own, printed once per strategic goal (a cell
+//!   merged over the goal's rows): the mean of the achievement percentages of the goal's
+//!   indicators. Printed once for the whole table, the mean of all its rows. The
+//!   percentages averaged are the table's one achievement column that is not a budget
+//!   absorption (Anggaran › %).
+//!
+//! Every figure averaged must be printed: a `-` or a blank among them leaves the average
+//! unchecked (periksa cannot tell whether the report counted it). The figures stand for
+//! their rounding intervals, so a mean of rounded percentages is never a false alarm.
+//!
+//! ## Example
+//!
+//! ```text
+//! Sasaran  Indikator  Capaian (%)  Rata-rata Capaian (%)
+//! Goal 1   A          87,50        92,08
+//!          B          93,00
+//!          C          90,00
+//! ```
+//!
+//! (87,50 + 93,00 + 90,00) / 3 = 90,1666…, which prints as 90,17, not 92,08.
+
+use super::support::{finding, Slot};
+use super::Context;
+use crate::arith::computation::sum_expression;
+use crate::arith::Interval;
+use crate::diagnostics::{Finding, Label};
+use crate::facts::{RowRole, TableFacts};
+use crate::knowledge::Measure;
+use crate::span::Span;
+use rust_decimal::Decimal;
+
+const CODE: &str = "A104";
+
+pub fn check(ctx: &Context, findings: &mut Vec<Finding>) {
+    for facts in &ctx.tables {
+        check_average_rows(ctx, facts, findings);
+        check_average_columns(ctx, facts, findings);
+    }
+}
+
+fn check_average_rows(ctx: &Context, facts: &TableFacts, findings: &mut Vec<Finding>) {
+    let rows: Vec<usize> = facts.checked_rows().collect();
+    for (k, &row) in rows.iter().enumerate() {
+        if facts.rows[row].role != RowRole::Average {
+            continue;
+        }
+        let covered: Vec<usize> = rows[..k]
+            .iter()
+            .rev()
+            .take_while(|&&r| !matches!(facts.rows[r].role, RowRole::Total | RowRole::Average))
+            .filter(|&&r| facts.rows[r].role == RowRole::Data)
+            .copied()
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
+        for column in 0..facts.columns.len() {
+            if !facts.columns[column].is_value() {
+                continue;
+            }
+            let cells: Vec<(usize, usize)> = covered.iter().map(|&r| (r, column)).collect();
+            check_mean(ctx, facts, (row, column), &cells, "the rows above it", findings);
+        }
+    }
+}
+
+fn check_average_columns(ctx: &Context, facts: &TableFacts, findings: &mut Vec<Finding>) {
+    let cols = &facts.columns;
+    for average in 0..cols.len() {
+        if !cols[average].is_value() || cols[average].measure != Some(Measure::Average) {
+            continue;
+        }
+        let path = &facts.table.columns[average].path;
+        if path.len() >= 2 {
+            // The other columns of its group, in its row.
+            let parent = &path[..path.len() - 1];
+            let siblings: Vec<usize> = (0..cols.len())
+                .filter(|&c| {
+                    c != average
+                        && cols[c].is_value()
+                        && cols[c].measure != Some(Measure::Average)
+                        && facts.table.columns[c].path.len() == path.len()
+                        && facts.table.columns[c].path[..path.len() - 1] == *parent
+                })
+                .collect();
+            if siblings.len() < 2 {
+                continue;
+            }
+            for row in facts.checked_rows() {
+                let cells: Vec<(usize, usize)> = siblings.iter().map(|&c| (row, c)).collect();
+                check_mean(ctx, facts, (row, average), &cells, "the figures beside it", findings);
+            }
+            continue;
+        }
+        // A column on its own: the mean of the achievement percentages of a goal's rows.
+        let percents: Vec<usize> = (0..cols.len())
+            .filter(|&c| {
+                cols[c].is_value() && cols[c].measure == Some(Measure::Percent) && !cols[c].budget
+            })
+            .collect();
+        let [percent] = percents[..] else { continue };
+        let data: Vec<usize> =
+            facts.checked_rows().filter(|&r| facts.rows[r].role == RowRole::Data).collect();
+        let printed: Vec<usize> =
+            data.iter().copied().filter(|&r| facts.figure(r, average).is_some()).collect();
+        for &row in &printed {
+            let covered: Vec<usize> = match facts.rows[row].goal {
+                Some(goal) => {
+                    data.iter().copied().filter(|&r| facts.rows[r].goal == Some(goal)).collect()
+                }
+                None if printed.len() == 1 => data.clone(),
+                None => continue,
+            };
+            // An average printed in every row of its goal is not a goal's average.
+            let others_blank =
+                covered.iter().all(|&r| r == row || facts.cell(r, average).is_empty());
+            if covered.len() < 2 || !others_blank {
+                continue;
+            }
+            let cells: Vec<(usize, usize)> = covered.iter().map(|&r| (r, percent)).collect();
+            let whose = if facts.rows[row].goal.is_some() {
+                "the achievements of its goal's indicators"
+            } else {
+                "the achievements of the table's rows"
+            };
+            check_mean(ctx, facts, (row, average), &cells, whose, findings);
+        }
+    }
+}
+
+fn check_mean(
+    ctx: &Context,
+    facts: &TableFacts,
+    (row, column): (usize, usize),
+    parts: &[(usize, usize)],
+    whose: &str,
+    findings: &mut Vec<Finding>,
+) {
+    if parts.len() < 2 {
+        return;
+    }
+    let Some(printed) = facts.figure(row, column) else { return };
+    let mut intervals = Vec::new();
+    let mut texts = Vec::new();
+    let mut spans: Vec<Span> = Vec::new();
+    let mut sum = Decimal::ZERO;
+    for &(r, c) in parts {
+        let Slot::Known(input) = ctx.slot(facts.cell(r, c)) else { return };
+        intervals.push(input.interval);
+        let Some(s) = sum.checked_add(input.value) else { return };
+        sum = s;
+        texts.push(input.text);
+        spans.push(input.span);
+    }
+    let Some(mean) = Interval::mean(&intervals) else { return };
+    if mean.meets(&ctx.printed(printed)) {
+        return;
+    }
+    let Some(value) = sum.checked_div(Decimal::from(parts.len())) else { return };
+    let found = ctx.digits(printed);
+    let expected = ctx.show(value, printed.decimals);
+    let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+    let mut f = finding(
+        CODE,
+        format!(
+            "{}: {found} is not the mean of {whose} (expected {expected})",
+            facts.place(column)
+        ),
+        Label::new(facts.cell(row, column).span, format!("printed {found}, expected {expected}")),
+    )
+    .with_values(expected, found)
+    .with_note(format!(
+        "({}) / {} = {}",
+        sum_expression(&refs),
+        parts.len(),
+        crate::arith::computation::show_value(value, ctx.doc.locale)
+    ));
+    for span in spans {
+        f = f.with_related(Label::new(span, "averaged"));
+    }
+    findings.push(f);
+}

@@ -1,0 +1,261 @@
+//! # A105 `wrong-verdict`
+//!
+//! A verdict ("Tercapai", "Belum Tercapai", "melampaui target", a band of a grading scale)
+//! that its own percentage contradicts.
+//!
+//! ## What it checks
+//!
+//! - A verdict column ("Keterangan", "Kategori", "Status") whose cell is a verdict word:
+//!   the row's achievement percentage, recomputed from its target and realisation when
+//!   the row gives them (see A101), otherwise as printed, must satisfy what the words
+//!   claim. "Tercapai" claims at least 100; "Belum Tercapai" less than 100; "melampaui
+//!   target" more than 100.
+//! - A sentence with one verdict phrase and one achievement percentage (a percentage
+//!   after "capaian", or followed by "dari target"): the percentage must satisfy the
+//!   phrase. A sentence with several of either is left alone: periksa cannot tell which
+//!   goes with which.
+//!
+//! The words and what they claim are in `rules/verdicts.yaml`; a unit that grades
+//! achievement in bands adds its bands there.
+//!
+//! ## Rounding
+//!
+//! When the verdict holds for the printed percentage but not for the value computed from
+//! the row (99,996 printed as 100,00 and called "Tercapai"), the finding is a warning that
+//! says the verdict holds only because of rounding. When no value the printed figures stand
+//! for satisfies the verdict, it is an error.
+//!
+//! ## Example
+//!
+//! ```text
+//! Indikator   Target  Realisasi  Capaian (%)  Keterangan
+//! Nilai SAKIP 75      71,40      95,20        Tercapai
+//! ```
+//!
+//! 71,40 / 75 × 100 = 95,2, less than 100: the indicator is not achieved.
+
+use super::a101_percent::{percent_slots, recompute};
+use super::support::{finding, finding_with};
+use super::Context;
+use crate::arith::computation::show_value;
+use crate::arith::Interval;
+use crate::diagnostics::{Finding, Label, Severity};
+use crate::document::BlockKind;
+use crate::facts::RowRole;
+use crate::figures::FigureKind;
+use crate::knowledge::{Measure, Verdict};
+use crate::span::Span;
+use regex::Regex;
+use rust_decimal::Decimal;
+use std::sync::LazyLock;
+
+const CODE: &str = "A105";
+
+pub fn check(ctx: &Context, findings: &mut Vec<Finding>) {
+    check_tables(ctx, findings);
+    check_sentences(ctx, findings);
+}
+
+/// Does some value of `interval` satisfy the verdict? (Its claims are convex.)
+fn allows_some(verdict: &Verdict, interval: &Interval) -> bool {
+    verdict.min.is_none_or(|m| interval.hi >= m)
+        && verdict.over.is_none_or(|m| interval.hi > m)
+        && verdict.below.is_none_or(|m| interval.lo < m)
+        && verdict.max.is_none_or(|m| interval.lo <= m)
+}
+
+/// How a verdict fares against a percentage.
+enum Judgement {
+    Holds,
+    /// Only the rounding of the printed figures makes it hold.
+    OnlyByRounding,
+    Contradicted,
+}
+
+/// `exact` is what the row's figures give (interval and point); `printed` the percentage
+/// as printed, if there is one.
+fn judge(verdict: &Verdict, exact: (Interval, Decimal), printed: Option<Decimal>) -> Judgement {
+    let (interval, point) = exact;
+    if verdict.allows(point) {
+        Judgement::Holds
+    } else if allows_some(verdict, &interval) || printed.is_some_and(|p| verdict.allows(p)) {
+        Judgement::OnlyByRounding
+    } else {
+        Judgement::Contradicted
+    }
+}
+
+fn check_tables(ctx: &Context, findings: &mut Vec<Finding>) {
+    for facts in &ctx.tables {
+        let verdict_columns: Vec<usize> = (0..facts.columns.len())
+            .filter(|&c| facts.columns[c].measure == Some(Measure::Verdict))
+            .collect();
+        if verdict_columns.is_empty() {
+            continue;
+        }
+        let slots: Vec<_> =
+            percent_slots(facts).into_iter().filter(|s| !facts.columns[s.percent].budget).collect();
+        let percents: Vec<usize> = (0..facts.columns.len())
+            .filter(|&c| {
+                facts.columns[c].is_value()
+                    && facts.columns[c].measure == Some(Measure::Percent)
+                    && !facts.columns[c].budget
+            })
+            .collect();
+        let [percent] = percents[..] else { continue };
+        for row in facts.checked_rows() {
+            if facts.rows[row].role != RowRole::Data {
+                continue;
+            }
+            for &column in &verdict_columns {
+                let cell = facts.cell(row, column);
+                let Some(verdict) = ctx.knowledge.verdicts.for_cell(&cell.text) else { continue };
+                let printed = facts.figure(row, percent);
+                let recomputed = match slots[..] {
+                    [ref slot] if slot.percent == percent => recompute(ctx, facts, slot, row),
+                    _ => None,
+                };
+                let (exact, how) = match (&recomputed, printed) {
+                    (Some(r), _) => (
+                        (r.candidates[0].1, r.computation.value),
+                        r.computation.render(ctx.doc.locale),
+                    ),
+                    (None, Some(p)) => {
+                        ((ctx.printed(p), p.value), format!("the row prints {}", ctx.digits(p)))
+                    }
+                    (None, None) => continue,
+                };
+                let percent_span = facts.cell(row, percent).span;
+                let judgement = judge(verdict, exact, printed.map(|p| p.value));
+                let shown = printed
+                    .map(|p| ctx.digits(p))
+                    .unwrap_or_else(|| show_value(exact.1, ctx.doc.locale));
+                if let Some(f) = verdict_finding(
+                    ctx,
+                    judgement,
+                    verdict,
+                    (&cell.text, cell.span),
+                    (&shown, percent_span, exact.1),
+                    &facts.place(column),
+                    how,
+                ) {
+                    findings.push(f);
+                }
+            }
+        }
+    }
+}
+
+fn verdict_finding(
+    ctx: &Context,
+    judgement: Judgement,
+    verdict: &Verdict,
+    (words, words_span): (&str, Span),
+    (shown, percent_span, exact): (&str, Span, Decimal),
+    place: &str,
+    how: String,
+) -> Option<Finding> {
+    let claim = verdict.describe();
+    let f = match judgement {
+        Judgement::Holds => return None,
+        Judgement::Contradicted => finding(
+            CODE,
+            format!("{place}: “{words}” claims an achievement of {claim}, but it is {shown}"),
+            Label::new(words_span, format!("claims {claim}")),
+        ),
+        Judgement::OnlyByRounding => finding_with(
+            CODE,
+            Severity::Warning,
+            format!(
+                "{place}: “{words}” holds only because of rounding: the achievement is {}, printed as {shown}",
+                show_value(exact, ctx.doc.locale)
+            ),
+            Label::new(words_span, format!("claims {claim}")),
+        ),
+    };
+    Some(
+        f.with_related(Label::new(percent_span, "the achievement"))
+            .with_values(claim, shown.to_string())
+            .with_note(how),
+    )
+}
+
+/// "capaian (kinerja) (sebesar)" right before a percentage.
+static ACHIEVEMENT_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\bcapaian(\s+kinerja(nya)?)?(\s+(sebesar|adalah|mencapai|yaitu|yakni))?\s*$")
+        .expect("a valid pattern")
+});
+/// "dari target" right after a percentage.
+static ACHIEVEMENT_AFTER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^\s*(dari|terhadap)\s+target\b").expect("a valid pattern"));
+
+fn check_sentences(ctx: &Context, findings: &mut Vec<Finding>) {
+    let text = ctx.doc.source.text.as_str();
+    for block in &ctx.doc.blocks {
+        if !matches!(block.kind, BlockKind::Paragraph | BlockKind::ListItem) {
+            continue;
+        }
+        for sentence in sentences(text, block.span) {
+            let figures: Vec<_> = block
+                .figures
+                .iter()
+                .filter(|f| sentence.start <= f.span.start && f.span.end <= sentence.end)
+                .collect();
+            let achievements: Vec<_> = figures
+                .iter()
+                .filter(|f| f.kind == FigureKind::Percent)
+                .filter(|f| {
+                    ACHIEVEMENT_BEFORE.is_match(&text[sentence.start..f.span.start])
+                        || ACHIEVEMENT_AFTER.is_match(&text[f.span.end..sentence.end])
+                })
+                .collect();
+            let [figure] = achievements[..] else { continue };
+            let lowered: String = text[sentence.range()]
+                .chars()
+                .map(|c| if c.is_whitespace() { ' ' } else { c.to_ascii_lowercase() })
+                .collect();
+            let matches = ctx.knowledge.verdicts.in_sentence(&lowered);
+            let [m] = matches[..] else { continue };
+            let words_span = Span::new(sentence.start + m.start, sentence.start + m.end);
+            let words = &text[words_span.range()];
+            let exact = (ctx.printed(figure), figure.value);
+            let judgement = judge(m.verdict, exact, Some(figure.value));
+            let shown = ctx.digits(figure);
+            if let Some(f) = verdict_finding(
+                ctx,
+                judgement,
+                m.verdict,
+                (words, words_span),
+                (&shown, figure.span, figure.value),
+                "this sentence",
+                format!("the sentence gives the achievement as {shown}%"),
+            ) {
+                findings.push(f);
+            }
+        }
+    }
+}
+
+/// The sentences of a block: ends at `.`, `!` or `?` followed by white space and a capital
+/// letter, or at the end of the block.
+fn sentences(text: &str, span: Span) -> Vec<Span> {
+    let block = &text[span.range()];
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, ch) in block.char_indices() {
+        if !matches!(ch, '.' | '!' | '?') {
+            continue;
+        }
+        let rest = &block[i + 1..];
+        let after = rest.trim_start();
+        let spaced = rest.len() > after.len();
+        if spaced && after.chars().next().is_some_and(char::is_uppercase) && i + 1 > start {
+            out.push(Span::new(span.start + start, span.start + i + 1));
+            start = i + 1 + (rest.len() - after.len());
+        }
+    }
+    if start < block.len() {
+        out.push(Span::new(span.start + start, span.end));
+    }
+    out
+}

@@ -1,0 +1,142 @@
+//! The checks, registered in one place.
+//!
+//! Each check is one file: its doc comment is what `periksa explain CODE` prints, its code
+//! reads the table facts and reports findings. A check has a stable code (A1xx arithmetic,
+//! C2xx consistency, S3xx document structure, N4xx claims in words, P0xx reading), a
+//! kebab-case name that says what is flagged, and a default severity.
+
+pub mod a101_percent;
+pub mod a102_totals;
+pub mod a103_period_sums;
+pub mod a104_averages;
+pub mod a105_verdicts;
+pub mod p001_unaligned_row;
+pub mod support;
+
+use crate::diagnostics::{sort_findings, Finding, Severity};
+use crate::document::Document;
+use crate::facts::{document_facts, TableFacts};
+use crate::knowledge::Knowledge;
+
+/// What a check reads.
+pub struct Context<'d> {
+    pub doc: &'d Document,
+    pub knowledge: &'d Knowledge,
+    pub tables: Vec<TableFacts<'d>>,
+}
+
+/// One check: its identity, its documentation and its code.
+pub struct Rule {
+    pub code: &'static str,
+    pub name: &'static str,
+    pub severity: Severity,
+    /// The source file of the check, whose `//!` comment is its documentation.
+    source: &'static str,
+    /// `None` for a reading check, whose findings come from the reader.
+    check: Option<fn(&Context, &mut Vec<Finding>)>,
+}
+
+impl Rule {
+    /// The documentation: the doc comment of the check's file, as Markdown.
+    pub fn explanation(&self) -> String {
+        let mut out = String::new();
+        for line in self.source.lines() {
+            let Some(doc) = line.strip_prefix("//!") else {
+                if line.trim().is_empty() && out.is_empty() {
+                    continue;
+                }
+                break;
+            };
+            out.push_str(doc.strip_prefix(' ').unwrap_or(doc));
+            out.push('\n');
+        }
+        out
+    }
+
+    /// The first paragraph of the documentation after its heading, on one line.
+    pub fn summary(&self) -> String {
+        let explanation = self.explanation();
+        let paragraph = explanation
+            .split("\n\n")
+            .map(str::trim)
+            .find(|p| !p.is_empty() && !p.starts_with('#'))
+            .unwrap_or_default();
+        paragraph.split_whitespace().collect::<Vec<_>>().join(" ").trim_end_matches('.').to_string()
+    }
+}
+
+macro_rules! rule {
+    ($module:ident, $code:literal, $name:literal, $severity:expr, $check:expr) => {
+        Rule {
+            code: $code,
+            name: $name,
+            severity: $severity,
+            source: include_str!(concat!(stringify!($module), ".rs")),
+            check: $check,
+        }
+    };
+}
+
+/// Every check periksa has, in code order.
+pub static RULES: &[Rule] = &[
+    rule!(p001_unaligned_row, "P001", "unaligned-row", Severity::Warning, None),
+    rule!(a101_percent, "A101", "wrong-percentage", Severity::Error, Some(a101_percent::check)),
+    rule!(a102_totals, "A102", "wrong-total", Severity::Error, Some(a102_totals::check)),
+    rule!(
+        a103_period_sums,
+        "A103",
+        "wrong-period-sum",
+        Severity::Error,
+        Some(a103_period_sums::check)
+    ),
+    rule!(a104_averages, "A104", "wrong-average", Severity::Error, Some(a104_averages::check)),
+    rule!(a105_verdicts, "A105", "wrong-verdict", Severity::Error, Some(a105_verdicts::check)),
+];
+
+/// The check with this code (case-insensitive) or name.
+pub fn find_rule(code_or_name: &str) -> Option<&'static Rule> {
+    RULES.iter().find(|r| {
+        r.code.eq_ignore_ascii_case(code_or_name) || r.name.eq_ignore_ascii_case(code_or_name)
+    })
+}
+
+/// Every finding for `doc`: the reading findings and those of every check, in the order a
+/// reader meets them.
+pub fn check_document(doc: &Document, knowledge: &Knowledge) -> Vec<Finding> {
+    let context = Context { doc, knowledge, tables: document_facts(doc, knowledge) };
+    let mut findings = doc.reading_findings.clone();
+    for rule in RULES {
+        if let Some(check) = rule.check {
+            check(&context, &mut findings);
+        }
+    }
+    sort_findings(&mut findings);
+    findings
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_and_names_are_unique_and_well_formed() {
+        let mut seen = std::collections::HashSet::new();
+        for rule in RULES {
+            assert!(seen.insert(rule.code), "{} twice", rule.code);
+            assert!(seen.insert(rule.name), "{} twice", rule.name);
+            let (letter, digits) = rule.code.split_at(1);
+            assert!(["A", "C", "S", "N", "P"].contains(&letter), "{}", rule.code);
+            assert!(digits.len() == 3 && digits.chars().all(|c| c.is_ascii_digit()));
+            assert!(rule.name.chars().all(|c| c.is_ascii_lowercase() || c == '-'), "{}", rule.name);
+            assert!(rule.explanation().lines().count() > 3, "{} has no documentation", rule.code);
+            assert!(!rule.summary().is_empty());
+        }
+    }
+
+    #[test]
+    fn rules_are_found_by_code_or_name() {
+        assert_eq!(find_rule("a102").map(|r| r.name), Some("wrong-total"));
+        assert_eq!(find_rule("wrong-percentage").map(|r| r.code), Some("A101"));
+        assert!(find_rule("Z999").is_none());
+    }
+}
