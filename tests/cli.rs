@@ -14,7 +14,7 @@ fn periksa() -> Command {
 #[test]
 fn clean_report_exits_zero() {
     periksa()
-        .args(["check", "fixtures/reading/unaligned-row-bersih.md"])
+        .args(["check", "fixtures/rules/P001/valid.md"])
         .assert()
         .code(0)
         .stdout(predicate::str::contains("1 file checked: 0 errors, 0 warnings"));
@@ -23,8 +23,8 @@ fn clean_report_exits_zero() {
 #[test]
 fn clean_twins_yield_no_finding() {
     for twin in [
-        "fixtures/reading/unaligned-row-bersih.md",
-        "fixtures/reading/unaligned-row-bersih.txt",
+        "fixtures/rules/P001/valid.md",
+        "fixtures/rules/P001/valid.txt",
         "fixtures/reading/tab-tables.txt",
         "fixtures/reading/pipe-tables.md",
         "fixtures/examples/laporan-kinerja-2025-bersih.md",
@@ -38,7 +38,7 @@ fn clean_twins_yield_no_finding() {
 #[test]
 fn unaligned_row_is_a_warning_pointing_at_the_row() {
     let output = periksa()
-        .args(["check", "--color", "never", "fixtures/reading/unaligned-row.txt"])
+        .args(["check", "--color", "never", "fixtures/rules/P001/invalid.txt"])
         .assert()
         .code(0)
         .get_output()
@@ -51,7 +51,7 @@ fn unaligned_row_is_a_warning_pointing_at_the_row() {
 #[test]
 fn unaligned_row_in_json_follows_the_contract() {
     let output = periksa()
-        .args(["check", "--format", "json", "fixtures/reading/unaligned-row.txt"])
+        .args(["check", "--format", "json", "fixtures/rules/P001/invalid.txt"])
         .assert()
         .code(0)
         .get_output()
@@ -66,7 +66,7 @@ fn unaligned_row_in_json_follows_the_contract() {
     assert_eq!(finding["name"], "unaligned-row");
     assert_eq!(finding["severity"], "warning");
     // The primary span is the whole bad row, as printed in the file.
-    let text = fs::read_to_string("fixtures/reading/unaligned-row.txt").unwrap();
+    let text = fs::read_to_string("fixtures/rules/P001/invalid.txt").unwrap();
     let start = finding["primary"]["start"].as_u64().unwrap() as usize;
     let end = finding["primary"]["end"].as_u64().unwrap() as usize;
     let row = &text[start..end];
@@ -83,7 +83,7 @@ fn unaligned_row_in_json_follows_the_contract() {
 #[test]
 fn the_pipe_table_twin_is_caught_too() {
     periksa()
-        .args(["check", "--format", "json", "fixtures/reading/unaligned-row.md"])
+        .args(["check", "--format", "json", "fixtures/rules/P001/invalid.md"])
         .assert()
         .code(0)
         .stdout(predicate::str::contains("\"code\": \"P001\""));
@@ -92,7 +92,7 @@ fn the_pipe_table_twin_is_caught_too() {
 #[test]
 fn missing_file_is_one_line_exit_two_and_the_rest_is_checked() {
     periksa()
-        .args(["check", "no-such-report.md", "fixtures/reading/unaligned-row.txt"])
+        .args(["check", "no-such-report.md", "fixtures/rules/P001/invalid.txt"])
         .assert()
         .code(2)
         .stderr(predicate::str::contains("no-such-report.md: cannot read"))
@@ -108,7 +108,7 @@ fn invalid_utf8_names_the_file_and_byte() {
     periksa()
         .args(["check"])
         .arg(&path)
-        .arg("fixtures/reading/unaligned-row-bersih.md")
+        .arg("fixtures/rules/P001/valid.md")
         .assert()
         .code(2)
         .stderr(predicate::str::contains("rusak.md: not valid UTF-8 at byte 8"))
@@ -129,8 +129,8 @@ fn folder_without_reports_is_an_input_error() {
 
 #[test]
 fn folders_are_walked_in_a_stable_order() {
-    periksa().args(["check", "--format", "json", "fixtures/reading"]).assert().stdout(
-        predicate::function(|out: &str| {
+    periksa().args(["check", "--format", "json", "fixtures"]).assert().stdout(predicate::function(
+        |out: &str| {
             let json: serde_json::Value = serde_json::from_str(out).unwrap();
             let paths: Vec<String> = json["files"]
                 .as_array()
@@ -141,8 +141,8 @@ fn folders_are_walked_in_a_stable_order() {
             let mut sorted = paths.clone();
             sorted.sort();
             paths.len() >= 4 && paths == sorted
-        }),
-    );
+        },
+    ));
 }
 
 #[test]
@@ -173,4 +173,90 @@ fn tables_command_on_a_missing_file_exits_two() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains("tidak-ada.txt: cannot read"));
+}
+
+#[test]
+fn rules_lists_every_check() {
+    let output = periksa().arg("rules").assert().code(0).get_output().stdout.clone();
+    let text = String::from_utf8(output).unwrap();
+    for rule in periksa::rules::RULES {
+        let line = text.lines().find(|l| l.starts_with(rule.code)).unwrap_or_else(|| {
+            panic!("{} is not listed:\n{text}", rule.code);
+        });
+        assert!(line.contains(rule.name) && line.contains(rule.severity.as_str()), "{line}");
+    }
+}
+
+#[test]
+fn explain_prints_a_check_by_code_or_name() {
+    for query in ["A102", "a102", "wrong-total"] {
+        periksa()
+            .args(["explain", query])
+            .assert()
+            .code(0)
+            .stdout(predicate::str::starts_with("# A102 `wrong-total`"))
+            .stdout(predicate::str::contains("Default severity: error."));
+    }
+    periksa()
+        .args(["explain", "Z999"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("no check is called \"Z999\""));
+}
+
+/// A report whose headers use words periksa does not know.
+const OWN_WORDS: &str = "# Capaian\n\n**Tabel 1**\nCapaian\n\n\
+| No | Sasaran Kinerja | Tgt | Real | Persen |\n\
+|----|-----------------|-----|------|--------|\n\
+| 1. | Jumlah peserta pelatihan | 40 orang | 28 orang | 72 |\n";
+
+#[test]
+fn a_rules_folder_teaches_new_header_words() {
+    let dir = tempfile::tempdir().unwrap();
+    let report = dir.path().join("laporan.md");
+    fs::write(&report, OWN_WORDS).unwrap();
+    periksa().args(["check"]).arg(&report).assert().code(0);
+
+    let rules = dir.path().join("aturan");
+    fs::create_dir(&rules).unwrap();
+    fs::write(
+        rules.join("vocabulary.yaml"),
+        "measures:\n  target: ['^tgt$']\n  realisation: ['^real$']\n  percent: ['^persen$']\n",
+    )
+    .unwrap();
+    periksa()
+        .args(["check", "--color", "never", "--rules"])
+        .arg(&rules)
+        .arg(&report)
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("A101/wrong-percentage"))
+        .stdout(predicate::str::contains("expected 70"));
+}
+
+#[test]
+fn a_mistake_in_a_rules_file_names_its_line_and_column() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(
+        dir.path().join("vocabulary.yaml"),
+        "measures:\n  total:\n    - '^ok$'\n    - '(unclosed'\n",
+    )
+    .unwrap();
+    periksa()
+        .args(["check", "--rules"])
+        .arg(dir.path())
+        .arg("fixtures/rules/P001/valid.md")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("vocabulary.yaml:4:8: measures.total: invalid pattern"));
+    fs::remove_file(dir.path().join("vocabulary.yaml")).unwrap();
+    fs::write(dir.path().join("policy.yaml"), "rounding: sometimes\n").unwrap();
+    periksa()
+        .args(["check", "--rules"])
+        .arg(dir.path())
+        .arg("fixtures/rules/P001/valid.md")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("policy.yaml:1:11"))
+        .stderr(predicate::str::contains("expected `round` or `truncate`"));
 }

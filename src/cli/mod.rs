@@ -228,7 +228,7 @@ fn write_human(checked: &[(SourceFile, Vec<Finding>)], color: ColorWhen) -> std:
     writeln!(
         stdout,
         "{}: {}, {}, {}",
-        plural(files, "file").replace(" files", " files checked").replace(" file", " file checked"),
+        format!("{} checked", plural(files, "file")),
         plural(error, "error"),
         plural(warning, "warning"),
         plural(info, "note"),
@@ -249,7 +249,12 @@ fn write_json(
     }));
     let report = json::Report { version: json::VERSION, files };
     let mut stdout = std::io::stdout().lock();
-    serde_json::to_writer_pretty(&mut stdout, &report).map_err(std::io::Error::other)?;
+    serde_json::to_writer_pretty(&mut stdout, &report).map_err(|err| {
+        match err.io_error_kind() {
+            Some(kind) => std::io::Error::from(kind),
+            None => std::io::Error::other(err),
+        }
+    })?;
     writeln!(stdout)?;
     stdout.flush()
 }
