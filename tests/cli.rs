@@ -260,3 +260,43 @@ fn a_mistake_in_a_rules_file_names_its_line_and_column() {
         .stderr(predicate::str::contains("policy.yaml:1:11"))
         .stderr(predicate::str::contains("expected `round` or `truncate`"));
 }
+
+fn two_thirds(percent: &str) -> String {
+    format!(
+        "# Capaian\n\n**Tabel 1**\nCapaian\n\n\
+         | No | Indikator Kinerja | Target | Realisasi | Capaian (%) |\n\
+         |----|-------------------|--------|-----------|-------------|\n\
+         | 1. | Jumlah dokumen perencanaan | 3 dokumen | 2 dokumen | {percent} |\n"
+    )
+}
+
+#[test]
+fn truncation_is_a_policy_option() {
+    let dir = tempfile::tempdir().unwrap();
+    let truncated = dir.path().join("terpotong.md");
+    let rounded = dir.path().join("dibulatkan.md");
+    fs::write(&truncated, two_thirds("66,66")).unwrap();
+    fs::write(&rounded, two_thirds("66,67")).unwrap();
+    let rules = dir.path().join("aturan");
+    fs::create_dir(&rules).unwrap();
+    fs::write(rules.join("policy.yaml"), "rounding: truncate\n").unwrap();
+
+    // Rounding (the default): 2 / 3 × 100 = 66,666… prints as 66,67.
+    periksa().arg("check").arg(&rounded).assert().code(0);
+    periksa()
+        .args(["check", "--color", "never"])
+        .arg(&truncated)
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("expected 66,67"));
+    // Truncation: it prints as 66,66.
+    periksa().args(["check", "--rules"]).arg(&rules).arg(&truncated).assert().code(0);
+    periksa()
+        .args(["check", "--color", "never", "--rules"])
+        .arg(&rules)
+        .arg(&rounded)
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("A101/wrong-percentage"))
+        .stdout(predicate::str::contains("expected 66,66"));
+}

@@ -103,7 +103,10 @@ fn kind_of_row(table: &Table, columns: &[ColumnRole], row: usize) -> Option<Indi
         if !measured || role.kind != ColumnKind::Value || role.budget {
             continue;
         }
-        let CellFigure::Figure(f) = &table.rows[row].cells[c].value else { continue };
+        let Some(CellFigure::Figure(f)) = table.rows[row].cells.get(c).map(|cell| &cell.value)
+        else {
+            continue;
+        };
         let this = match f.kind {
             FigureKind::Percent => IndicatorKind::Rate,
             FigureKind::Money => IndicatorKind::Money,

@@ -38,6 +38,7 @@ use crate::facts::{RowRole, TableFacts};
 use crate::knowledge::Measure;
 use crate::span::Span;
 use rust_decimal::Decimal;
+use std::collections::HashMap;
 
 const CODE: &str = "A104";
 
@@ -113,12 +114,16 @@ fn check_average_columns(ctx: &Context, facts: &TableFacts, findings: &mut Vec<F
             facts.checked_rows().filter(|&r| facts.rows[r].role == RowRole::Data).collect();
         let printed: Vec<usize> =
             data.iter().copied().filter(|&r| facts.figure(r, average).is_some()).collect();
+        let mut rows_of_goal: HashMap<usize, Vec<usize>> = HashMap::new();
+        for &r in &data {
+            if let Some(goal) = facts.rows[r].goal {
+                rows_of_goal.entry(goal).or_default().push(r);
+            }
+        }
         for &row in &printed {
-            let covered: Vec<usize> = match facts.rows[row].goal {
-                Some(goal) => {
-                    data.iter().copied().filter(|&r| facts.rows[r].goal == Some(goal)).collect()
-                }
-                None if printed.len() == 1 => data.clone(),
+            let covered: &[usize] = match facts.rows[row].goal {
+                Some(goal) => rows_of_goal.get(&goal).map_or(&[], Vec::as_slice),
+                None if printed.len() == 1 => &data,
                 None => continue,
             };
             // An average printed in every row of its goal is not a goal's average.

@@ -195,11 +195,18 @@ fn check_sentences(ctx: &Context, findings: &mut Vec<Finding>) {
         if !matches!(block.kind, BlockKind::Paragraph | BlockKind::ListItem) {
             continue;
         }
+        // Figures and sentences are both in file order: walk them together.
+        let mut next_figure = 0;
         for sentence in sentences(text, block.span) {
-            let figures: Vec<_> = block
-                .figures
+            while next_figure < block.figures.len()
+                && block.figures[next_figure].span.start < sentence.start
+            {
+                next_figure += 1;
+            }
+            let figures: Vec<_> = block.figures[next_figure..]
                 .iter()
-                .filter(|f| sentence.start <= f.span.start && f.span.end <= sentence.end)
+                .take_while(|f| f.span.start < sentence.end)
+                .filter(|f| f.span.end <= sentence.end)
                 .collect();
             let achievements: Vec<_> = figures
                 .iter()

@@ -2,7 +2,7 @@
 //! finding with the check's registered code, name and severity.
 
 use super::{Context, RULES};
-use crate::arith::Interval;
+use crate::arith::{Interval, Rounding};
 use crate::diagnostics::{Finding, Label, Severity};
 use crate::figures::lexer::CellFigure;
 use crate::figures::Figure;
@@ -71,8 +71,13 @@ impl Context<'_> {
         }
     }
 
-    /// A value printed the way the report prints `like`: its decimals, its locale.
+    /// A value printed the way the report prints figures: with `decimals` decimals,
+    /// rounded or truncated as the policy says, in the report's locale.
     pub fn show(&self, value: Decimal, decimals: u32) -> String {
+        let value = match self.knowledge.policy.rounding {
+            Rounding::Round => value,
+            Rounding::Truncate => value.trunc_with_scale(decimals),
+        };
         self.doc.locale.format(value, decimals)
     }
 }

@@ -1,0 +1,91 @@
+//! No input makes the checks panic: random reports built from the words, figures and
+//! separators of real tables (headers, nil, totals, quarters, verdicts), as Markdown and as
+//! tab-separated text, are read and checked without a panic.
+
+use periksa::knowledge::Knowledge;
+use periksa::read::{read_document, ReadOptions, SourceFile, SourceKind};
+use periksa::rules::check_document;
+use proptest::prelude::*;
+
+const TOKENS: &[&str] = &[
+    "Target",
+    "Realisasi",
+    "Capaian (%)",
+    "%",
+    "Jumlah",
+    "Total",
+    "Jml",
+    "L",
+    "P",
+    "No",
+    "Triwulan I",
+    "Triwulan II",
+    "Triwulan III",
+    "Triwulan IV",
+    "TW IV",
+    "Semester I",
+    "Semester II",
+    "Rata-rata Capaian (%)",
+    "Keterangan",
+    "Tercapai",
+    "Belum Tercapai",
+    "Pagu",
+    "Anggaran (Rp)",
+    "Nilai IKPA",
+    "Persentase lulusan",
+    "TAHUN 2024",
+    "POK",
+    "Tabel 3.1",
+    "-",
+    "",
+    "",
+    "0",
+    "1",
+    "2",
+    "12",
+    "100",
+    "1.085",
+    "87,50",
+    "0,00",
+    "99,995",
+    "37,25%",
+    "40 orang",
+    "Rp. 6.211.744.000,-",
+    "(-)26,38%",
+    "79228162514264337593543950335",
+    "99999999999999999999999999,99",
+    "capaian sebesar 101,18% sehingga belum tercapai.",
+];
+
+fn line() -> impl Strategy<Value = String> {
+    (prop::collection::vec(prop::sample::select(TOKENS), 0..9), any::<bool>()).prop_map(
+        |(cells, pipe)| {
+            if pipe {
+                format!("| {} |", cells.join(" | "))
+            } else {
+                cells.join("\t")
+            }
+        },
+    )
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    #[test]
+    fn checking_random_tables_never_panics(
+        lines in prop::collection::vec(line(), 0..24),
+        markdown in any::<bool>(),
+    ) {
+        let text = lines.join("\n");
+        let kind = if markdown { SourceKind::Markdown } else { SourceKind::PlainText };
+        let knowledge = Knowledge::builtin();
+        let options = ReadOptions { units: knowledge.units.clone(), ..ReadOptions::default() };
+        let doc = read_document(SourceFile::new("acak".into(), kind, text.clone()), &options);
+        let findings = check_document(&doc, &knowledge);
+        for f in &findings {
+            prop_assert!(f.primary.span.end <= text.len());
+            prop_assert!(text.is_char_boundary(f.primary.span.start));
+        }
+    }
+}
