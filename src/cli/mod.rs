@@ -227,8 +227,8 @@ fn write_human(checked: &[(SourceFile, Vec<Finding>)], color: ColorWhen) -> std:
     let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
     writeln!(
         stdout,
-        "{}: {}, {}, {}",
-        format!("{} checked", plural(files, "file")),
+        "{} checked: {}, {}, {}",
+        plural(files, "file"),
         plural(error, "error"),
         plural(warning, "warning"),
         plural(info, "note"),
