@@ -48,6 +48,8 @@ pub struct Periods {
     #[serde(default)]
     pub semester: Vec<Pattern>,
     #[serde(default)]
+    pub annual: Vec<Pattern>,
+    #[serde(default)]
     pub cumulative: Vec<Pattern>,
 }
 
@@ -105,6 +107,7 @@ impl Vocabulary {
         let (p, o) = (&mut self.periods, other.periods);
         prepend(&mut p.quarter, o.quarter);
         prepend(&mut p.semester, o.semester);
+        prepend(&mut p.annual, o.annual);
         prepend(&mut p.cumulative, o.cumulative);
         let (c, o) = (&mut self.columns, other.columns);
         prepend(&mut c.index, o.index);
@@ -147,6 +150,11 @@ impl Vocabulary {
             return Some(Period::Quarter(n));
         }
         number(&self.periods.semester).filter(|n| (1..=2).contains(n)).map(Period::Semester)
+    }
+
+    /// Does a normalised label name the whole year ("Tahunan", "Tahun 2025")?
+    pub fn is_annual(&self, label: &str) -> bool {
+        any_match(&self.periods.annual, label)
     }
 
     pub fn is_cumulative(&self, label: &str) -> bool {
@@ -211,6 +219,8 @@ mod tests {
         assert_eq!(v.period("tw iv"), Some(Period::Quarter(4)));
         assert_eq!(v.period("semester ii"), Some(Period::Semester(2)));
         assert_eq!(v.period("s.d. tw iv"), None);
+        assert!(v.is_annual("tahunan") && v.is_annual("tahun 2025") && v.is_annual("2025"));
+        assert!(!v.is_annual("tahun anggaran"));
         assert!(v.is_total_row("jumlah"));
         assert!(!v.is_total_row("jumlah peserta"));
         assert!(v.is_index_column("no."));

@@ -28,8 +28,8 @@
 //! ## Left alone
 //!
 //! A percentage of a target that is `-`, empty or zero; a row where the realisation is
-//! `-` or empty; a percentage above 100 (over-achievement is fine); a row periksa could
-//! not align with the header.
+//! `-` or empty; a row periksa could not align with the header. A percentage above 100
+//! raises no alarm of its own (over-achievement is fine): it is checked like any other.
 //!
 //! ## Example
 //!

@@ -47,7 +47,7 @@ use crate::figures::FigureKind;
 use crate::knowledge::{IndicatorKind, Measure};
 use crate::span::Span;
 use rust_decimal::Decimal;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 const CODE: &str = "A102";
 
@@ -56,57 +56,100 @@ const MAX_PART_LABELS: usize = 12;
 
 pub fn check(ctx: &Context, findings: &mut Vec<Finding>) {
     for facts in &ctx.tables {
-        let mut wrong: HashSet<(usize, usize)> = HashSet::new();
-        check_total_columns(ctx, facts, &mut wrong, findings);
-        check_total_rows(ctx, facts, &mut wrong, findings);
+        let mut sums = total_column_sums(facts);
+        sums.extend(total_row_sums(facts));
+        report(ctx, facts, &sums, findings);
     }
 }
 
 /// A sum to check: the total cell and the cells that should add up to it.
-struct Sum<'a> {
+struct Sum {
     total: (usize, usize),
-    parts: &'a [(usize, usize)],
+    /// The readings of which cells the total adds up, the most likely first: it holds
+    /// when any of them does, and is reported with the first.
+    readings: Vec<Vec<(usize, usize)>>,
     /// What the parts are, for the message: "the rows it closes".
     whose: &'static str,
+    /// Whether a blank total is worth a warning.
+    warn_blank: bool,
 }
 
 /// How a sum came out.
 enum Outcome {
     Holds,
-    /// Not checked (a blank or a text part, mixed units, a part already wrong).
+    /// Not checked (a blank or a text part, mixed units).
     Unknown,
-    /// Reported.
-    Reported,
+    Fails(Box<Finding>),
 }
 
-fn check_total_columns(
-    ctx: &Context,
-    facts: &TableFacts,
-    wrong: &mut HashSet<(usize, usize)>,
-    findings: &mut Vec<Finding>,
-) {
-    let sums: Vec<(usize, Vec<usize>)> = (0..facts.columns.len())
+/// Evaluates every sum, then reports the failures that do not come from another: a total
+/// with a part that is itself a failing total is the same slip seen twice (the grand total
+/// built on a wrong row total), and a cell that fails both across and down is reported
+/// once, with both computations.
+fn report(ctx: &Context, facts: &TableFacts, sums: &[Sum], findings: &mut Vec<Finding>) {
+    let outcomes: Vec<Outcome> = sums.iter().map(|sum| evaluate(ctx, facts, sum)).collect();
+    let failing: HashSet<(usize, usize)> = sums
+        .iter()
+        .zip(&outcomes)
+        .filter(|(_, o)| matches!(o, Outcome::Fails(_)))
+        .map(|(sum, _)| sum.total)
+        .collect();
+    let mut reported: HashMap<(usize, usize), usize> = HashMap::new();
+    for (sum, outcome) in sums.iter().zip(outcomes) {
+        let Outcome::Fails(finding) = outcome else { continue };
+        if sum.readings[0].iter().any(|part| failing.contains(part)) {
+            continue;
+        }
+        match reported.get(&sum.total) {
+            Some(&index) => {
+                let first = &mut findings[index];
+                let also = finding.note.unwrap_or_default();
+                let before = first.note.take().unwrap_or_default();
+                first.note = Some(format!("{before}; and {}: {also}", sum.whose));
+                first.related.extend(finding.related);
+            }
+            None => {
+                reported.insert(sum.total, findings.len());
+                findings.push(*finding);
+            }
+        }
+    }
+}
+
+fn evaluate(ctx: &Context, facts: &TableFacts, sum: &Sum) -> Outcome {
+    if sum.readings.len() > 1
+        && sum.readings[1..]
+            .iter()
+            .any(|parts| matches!(check_sum(ctx, facts, sum, parts, false), Outcome::Holds))
+    {
+        return Outcome::Holds;
+    }
+    check_sum(ctx, facts, sum, &sum.readings[0], sum.warn_blank)
+}
+
+/// Total columns, in every row: each against its sibling columns.
+fn total_column_sums(facts: &TableFacts) -> Vec<Sum> {
+    let columns: Vec<(usize, Vec<usize>)> = (0..facts.columns.len())
         .filter(|&c| {
             facts.columns[c].is_value() && facts.columns[c].measure == Some(Measure::Total)
         })
         .filter_map(|c| Some((c, sibling_parts(facts, c)?)))
         .collect();
+    let mut sums = Vec::new();
     for row in facts.checked_rows() {
         if matches!(facts.rows[row].kind, Some(IndicatorKind::Score | IndicatorKind::Rate)) {
             continue;
         }
-        for (total, parts) in &sums {
-            let cells: Vec<(usize, usize)> = parts.iter().map(|&c| (row, c)).collect();
-            let sum = Sum {
+        for (total, parts) in &columns {
+            sums.push(Sum {
                 total: (row, *total),
-                parts: &cells,
+                readings: vec![parts.iter().map(|&c| (row, c)).collect()],
                 whose: "the figures beside it in its row",
-            };
-            if let Outcome::Reported = check_sum(ctx, facts, &sum, wrong, true, findings) {
-                wrong.insert((row, *total));
-            }
+                warn_blank: true,
+            });
         }
     }
+    sums
 }
 
 /// The columns whose sum a total column states, or `None` when the header does not say.
@@ -154,17 +197,29 @@ fn sibling_parts(facts: &TableFacts, total: usize) -> Option<Vec<usize>> {
     }
     let mut parts = Vec::new();
     for &(_, first, last) in chosen {
-        parts.extend(unit_columns(facts, depth + 1, first, last)?);
+        parts.extend(unit_columns(facts, depth, depth + 1, first, last)?);
     }
     Some(parts)
 }
 
 /// The columns whose sum gives the value of the unit spanning `first..=last` (its labels
 /// at `depth` and below): a leaf itself, a group's own total column, or the sum of its
-/// sub-units.
-fn unit_columns(facts: &TableFacts, depth: usize, first: usize, last: usize) -> Option<Vec<usize>> {
+/// sub-units. A column is summed when it names no measure of its own: none at all, a
+/// total, or one its group shares with the total ("Realisasi › TW I" beside
+/// "Realisasi › Jumlah"); `shared` is the depth of the total's own label.
+fn unit_columns(
+    facts: &TableFacts,
+    shared: usize,
+    depth: usize,
+    first: usize,
+    last: usize,
+) -> Option<Vec<usize>> {
     let columns = &facts.table.columns;
-    let summable = |c: usize| matches!(facts.columns[c].measure, None | Some(Measure::Total));
+    let summable = |c: usize| {
+        matches!(facts.columns[c].measure, None | Some(Measure::Total))
+            || (facts.columns[c].measure_depth.is_some_and(|d| d < shared)
+                && matches!(facts.columns[c].measure, Some(Measure::Target | Measure::Realisation)))
+    };
     if first == last && columns[first].path.len() <= depth {
         return summable(first).then(|| vec![first]);
     }
@@ -191,22 +246,27 @@ fn unit_columns(facts: &TableFacts, depth: usize, first: usize, last: usize) -> 
         while end < last && columns[end + 1].path.get(depth) == Some(label) {
             end += 1;
         }
-        parts.extend(unit_columns(facts, depth + 1, c, end)?);
+        parts.extend(unit_columns(facts, shared, depth + 1, c, end)?);
         c = end + 1;
     }
     (!parts.is_empty()).then_some(parts)
 }
 
-fn check_total_rows(
-    ctx: &Context,
-    facts: &TableFacts,
-    wrong: &mut HashSet<(usize, usize)>,
-    findings: &mut Vec<Finding>,
-) {
+/// Total rows: each cell against the rows it closes.
+fn total_row_sums(facts: &TableFacts) -> Vec<Sum> {
     let rows: Vec<usize> = facts.checked_rows().collect();
+    let summable: Vec<usize> = (0..facts.columns.len())
+        .filter(|&c| {
+            facts.columns[c].is_value()
+                && !matches!(
+                    facts.columns[c].measure,
+                    Some(Measure::Percent | Measure::Average | Measure::Verdict)
+                )
+        })
+        .collect();
+    let mut sums = Vec::new();
     for (k, &row) in rows.iter().enumerate() {
-        let role = facts.rows[row].role;
-        if !matches!(role, RowRole::Total | RowRole::Subtotal) {
+        if !matches!(facts.rows[row].role, RowRole::Total | RowRole::Subtotal) {
             continue;
         }
         let covers = row_covers(facts, &rows, k);
@@ -218,39 +278,22 @@ fn check_total_rows(
         {
             continue;
         }
-        let summable: Vec<usize> = (0..facts.columns.len())
-            .filter(|&c| {
-                facts.columns[c].is_value()
-                    && !matches!(
-                        facts.columns[c].measure,
-                        Some(Measure::Percent | Measure::Average | Measure::Verdict)
-                    )
-            })
-            .collect();
         // A blank total cell is worth a warning only when the row fills every other column
         // it sums: otherwise the author left the column out of the totals on purpose.
         let filled = summable.iter().filter(|&&c| facts.figure(row, c).is_some()).count();
         for &column in &summable {
-            let warn_blank = filled + 1 == summable.len();
-            let sum_of = |cover: &[usize]| -> Vec<(usize, usize)> {
-                cover.iter().map(|&r| (r, column)).collect()
-            };
-            // Any reading of the rows that makes the total right clears it.
-            let holds = covers.iter().any(|cover| {
-                let cells = sum_of(cover);
-                let sum = Sum { total: (row, column), parts: &cells, whose: "" };
-                matches!(check_sum(ctx, facts, &sum, wrong, false, &mut Vec::new()), Outcome::Holds)
+            sums.push(Sum {
+                total: (row, column),
+                readings: covers
+                    .iter()
+                    .map(|cover| cover.iter().map(|&r| (r, column)).collect())
+                    .collect(),
+                whose: "the rows it closes",
+                warn_blank: filled + 1 == summable.len(),
             });
-            if holds {
-                continue;
-            }
-            let cells = sum_of(first_cover);
-            let sum = Sum { total: (row, column), parts: &cells, whose: "the rows it closes" };
-            if let Outcome::Reported = check_sum(ctx, facts, &sum, wrong, warn_blank, findings) {
-                wrong.insert((row, column));
-            }
         }
     }
+    sums
 }
 
 /// The readings of which rows the total row `rows[k]` closes, the most likely first.
@@ -300,26 +343,22 @@ fn row_covers(facts: &TableFacts, rows: &[usize], k: usize) -> Vec<Vec<usize>> {
     covers
 }
 
-/// Checks one sum; reports into `findings` when it does not hold.
+/// Checks one reading of a sum.
 fn check_sum(
     ctx: &Context,
     facts: &TableFacts,
     sum: &Sum,
-    wrong: &HashSet<(usize, usize)>,
+    parts: &[(usize, usize)],
     warn_blank: bool,
-    findings: &mut Vec<Finding>,
 ) -> Outcome {
-    let mut intervals = Vec::with_capacity(sum.parts.len());
-    let mut texts = Vec::with_capacity(sum.parts.len());
+    let mut intervals = Vec::with_capacity(parts.len());
+    let mut texts = Vec::with_capacity(parts.len());
     let mut value = Decimal::ZERO;
     let mut unit: Option<Option<String>> = None;
     let mut decimals = 0;
     let mut any_nonzero = false;
     let mut spans: Vec<Span> = Vec::new();
-    for &(r, c) in sum.parts {
-        if wrong.contains(&(r, c)) {
-            return Outcome::Unknown;
-        }
+    for &(r, c) in parts {
         let cell = facts.cell(r, c);
         match &cell.value {
             CellFigure::Figure(f) => {
@@ -405,6 +444,5 @@ fn check_sum(
     let more = spans.len().saturating_sub(MAX_PART_LABELS);
     let more = if more > 0 { format!("; {more} more parts not marked") } else { String::new() };
     f = f.with_values(expected, found).with_note(format!("{computation}{nil_note}{more}"));
-    findings.push(f);
-    Outcome::Reported
+    Outcome::Fails(Box::new(f))
 }

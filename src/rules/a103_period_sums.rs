@@ -42,7 +42,7 @@ const CODE: &str = "A103";
 
 pub fn check(ctx: &Context, findings: &mut Vec<Finding>) {
     for facts in &ctx.tables {
-        let pairs = annual_and_periods(facts);
+        let pairs = annual_and_periods(ctx, facts);
         if pairs.is_empty() {
             continue;
         }
@@ -65,9 +65,10 @@ pub fn check(ctx: &Context, findings: &mut Vec<Finding>) {
 }
 
 /// Each yearly target or realisation column with its period columns, in order.
-fn annual_and_periods(facts: &TableFacts) -> Vec<(usize, Vec<usize>)> {
+fn annual_and_periods(ctx: &Context, facts: &TableFacts) -> Vec<(usize, Vec<usize>)> {
     let cols = &facts.columns;
-    let mut pairs = Vec::new();
+    let vocabulary = &ctx.knowledge.vocabulary;
+    let mut pairs: Vec<(usize, Vec<usize>)> = Vec::new();
     for a in 0..cols.len() {
         let Some(measure @ (Measure::Target | Measure::Realisation)) = cols[a].measure else {
             continue;
@@ -75,25 +76,29 @@ fn annual_and_periods(facts: &TableFacts) -> Vec<(usize, Vec<usize>)> {
         if !cols[a].is_value() || cols[a].period.is_some() {
             continue;
         }
-        let find =
-            |make: fn(u8) -> Period, n: u8, measured: Option<Measure>| -> Option<Vec<usize>> {
-                (1..=n)
-                    .map(|i| {
-                        let found: Vec<usize> = (0..cols.len())
-                            .filter(|&c| {
-                                cols[c].is_value()
-                                    && cols[c].measure == measured
-                                    && cols[c].context == cols[a].context
-                                    && cols[c].period == Some(make(i))
-                            })
-                            .collect();
-                        match found[..] {
-                            [c] => Some(c),
-                            _ => None,
-                        }
-                    })
-                    .collect()
-            };
+        // "Target › Tahunan" is the year of "Target › TW I": a label naming the year is
+        // not part of the context the periods must share.
+        let context: Vec<&String> =
+            cols[a].context.iter().filter(|l| !vocabulary.is_annual(l)).collect();
+        let same_context = |c: usize| cols[c].context.iter().eq(context.iter().copied());
+        let find = |make: fn(u8) -> Period, n: u8, measured: Option<Measure>| {
+            (1..=n)
+                .map(|i| {
+                    let found: Vec<usize> = (0..cols.len())
+                        .filter(|&c| {
+                            cols[c].is_value()
+                                && cols[c].measure == measured
+                                && same_context(c)
+                                && cols[c].period == Some(make(i))
+                        })
+                        .collect();
+                    match found[..] {
+                        [c] => Some(c),
+                        _ => None,
+                    }
+                })
+                .collect::<Option<Vec<usize>>>()
+        };
         let measured = find(Period::Quarter, 4, Some(measure))
             .or_else(|| find(Period::Semester, 2, Some(measure)));
         let periods = measured.or_else(|| {
@@ -107,7 +112,10 @@ fn annual_and_periods(facts: &TableFacts) -> Vec<(usize, Vec<usize>)> {
             pairs.push((a, periods));
         }
     }
-    pairs
+    // Two yearly columns claiming the same periods ("Target 2024", "Target 2025"): which
+    // year the periods belong to is not said, so neither is checked.
+    let claimed = |periods: &Vec<usize>| pairs.iter().filter(|(_, p)| p == periods).count();
+    pairs.iter().filter(|(_, p)| claimed(p) == 1).cloned().collect()
 }
 
 fn check_sum(

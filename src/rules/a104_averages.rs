@@ -55,24 +55,52 @@ fn check_average_rows(ctx: &Context, facts: &TableFacts, findings: &mut Vec<Find
         if facts.rows[row].role != RowRole::Average {
             continue;
         }
-        let covered: Vec<usize> = rows[..k]
+        // The rows since the previous average row; a Jumlah row in between is not one of
+        // them (an average under a total averages the rows, not the total).
+        let mut covered: Vec<usize> = rows[..k]
             .iter()
             .rev()
-            .take_while(|&&r| !matches!(facts.rows[r].role, RowRole::Total | RowRole::Average))
+            .take_while(|&&r| facts.rows[r].role != RowRole::Average)
             .filter(|&&r| facts.rows[r].role == RowRole::Data)
             .copied()
-            .collect::<Vec<_>>()
-            .into_iter()
-            .rev()
             .collect();
+        covered.reverse();
         for column in 0..facts.columns.len() {
             if !facts.columns[column].is_value() {
                 continue;
             }
-            let cells: Vec<(usize, usize)> = covered.iter().map(|&r| (r, column)).collect();
-            check_mean(ctx, facts, (row, column), &cells, "the rows above it", findings);
+            let mut readings = vec![covered.iter().map(|&r| (r, column)).collect::<Vec<_>>()];
+            // The corner of an average row and an average column may also be the mean of
+            // the averages beside it.
+            if let Some(siblings) = group_siblings(facts, column) {
+                readings.push(siblings.iter().map(|&c| (row, c)).collect());
+            }
+            check_mean(ctx, facts, (row, column), &readings, "the rows above it", findings);
         }
     }
+}
+
+/// For an average column inside a header group, the other value columns of the group.
+fn group_siblings(facts: &TableFacts, average: usize) -> Option<Vec<usize>> {
+    let cols = &facts.columns;
+    if cols[average].measure != Some(Measure::Average) {
+        return None;
+    }
+    let path = &facts.table.columns[average].path;
+    if path.len() < 2 {
+        return None;
+    }
+    let parent = &path[..path.len() - 1];
+    let siblings: Vec<usize> = (0..cols.len())
+        .filter(|&c| {
+            c != average
+                && cols[c].is_value()
+                && cols[c].measure != Some(Measure::Average)
+                && facts.table.columns[c].path.len() == path.len()
+                && facts.table.columns[c].path[..path.len() - 1] == *parent
+        })
+        .collect();
+    (siblings.len() >= 2).then_some(siblings)
 }
 
 fn check_average_columns(ctx: &Context, facts: &TableFacts, findings: &mut Vec<Finding>) {
@@ -81,25 +109,16 @@ fn check_average_columns(ctx: &Context, facts: &TableFacts, findings: &mut Vec<F
         if !cols[average].is_value() || cols[average].measure != Some(Measure::Average) {
             continue;
         }
-        let path = &facts.table.columns[average].path;
-        if path.len() >= 2 {
-            // The other columns of its group, in its row.
-            let parent = &path[..path.len() - 1];
-            let siblings: Vec<usize> = (0..cols.len())
-                .filter(|&c| {
-                    c != average
-                        && cols[c].is_value()
-                        && cols[c].measure != Some(Measure::Average)
-                        && facts.table.columns[c].path.len() == path.len()
-                        && facts.table.columns[c].path[..path.len() - 1] == *parent
-                })
-                .collect();
-            if siblings.len() < 2 {
-                continue;
-            }
+        if facts.table.columns[average].path.len() >= 2 {
+            // The other columns of its group, in its row (an average row's corner is
+            // checked with that row).
+            let Some(siblings) = group_siblings(facts, average) else { continue };
             for row in facts.checked_rows() {
+                if facts.rows[row].role == RowRole::Average {
+                    continue;
+                }
                 let cells: Vec<(usize, usize)> = siblings.iter().map(|&c| (row, c)).collect();
-                check_mean(ctx, facts, (row, average), &cells, "the figures beside it", findings);
+                check_mean(ctx, facts, (row, average), &[cells], "the figures beside it", findings);
             }
             continue;
         }
@@ -138,40 +157,31 @@ fn check_average_columns(ctx: &Context, facts: &TableFacts, findings: &mut Vec<F
             } else {
                 "the achievements of the table's rows"
             };
-            check_mean(ctx, facts, (row, average), &cells, whose, findings);
+            check_mean(ctx, facts, (row, average), &[cells], whose, findings);
         }
     }
 }
 
+/// Checks an average against the readings of what it covers: it holds when any reading
+/// holds, and is reported with the first.
 fn check_mean(
     ctx: &Context,
     facts: &TableFacts,
     (row, column): (usize, usize),
-    parts: &[(usize, usize)],
+    readings: &[Vec<(usize, usize)>],
     whose: &str,
     findings: &mut Vec<Finding>,
 ) {
-    if parts.len() < 2 {
-        return;
-    }
     let Some(printed) = facts.figure(row, column) else { return };
-    let mut intervals = Vec::new();
-    let mut texts = Vec::new();
-    let mut spans: Vec<Span> = Vec::new();
-    let mut sum = Decimal::ZERO;
-    for &(r, c) in parts {
-        let Slot::Known(input) = ctx.slot(facts.cell(r, c)) else { return };
-        intervals.push(input.interval);
-        let Some(s) = sum.checked_add(input.value) else { return };
-        sum = s;
-        texts.push(input.text);
-        spans.push(input.span);
+    let mut first = None;
+    for (i, parts) in readings.iter().enumerate() {
+        match mean_of(ctx, facts, parts) {
+            Some(mean) if mean.interval.meets(&ctx.printed(printed)) => return,
+            Some(mean) if i == 0 => first = Some(mean),
+            _ => {}
+        }
     }
-    let Some(mean) = Interval::mean(&intervals) else { return };
-    if mean.meets(&ctx.printed(printed)) {
-        return;
-    }
-    let Some(value) = sum.checked_div(Decimal::from(parts.len())) else { return };
+    let Some(Mean { interval: _, value, texts, spans }) = first else { return };
     let found = ctx.digits(printed);
     let expected = ctx.show(value, printed.decimals);
     let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
@@ -187,11 +197,41 @@ fn check_mean(
     .with_note(format!(
         "({}) / {} = {}",
         sum_expression(&refs),
-        parts.len(),
+        texts.len(),
         crate::arith::computation::show_value(value, ctx.doc.locale)
     ));
     for span in spans {
         f = f.with_related(Label::new(span, "averaged"));
     }
     findings.push(f);
+}
+
+/// A mean of printed figures.
+struct Mean {
+    interval: Interval,
+    /// From the printed figures.
+    value: Decimal,
+    texts: Vec<String>,
+    spans: Vec<Span>,
+}
+
+/// The mean of the cells, when there are two or more and every one is printed.
+fn mean_of(ctx: &Context, facts: &TableFacts, parts: &[(usize, usize)]) -> Option<Mean> {
+    if parts.len() < 2 {
+        return None;
+    }
+    let mut intervals = Vec::new();
+    let mut texts = Vec::new();
+    let mut spans: Vec<Span> = Vec::new();
+    let mut sum = Decimal::ZERO;
+    for &(r, c) in parts {
+        let Slot::Known(input) = ctx.slot(facts.cell(r, c)) else { return None };
+        intervals.push(input.interval);
+        sum = sum.checked_add(input.value)?;
+        texts.push(input.text);
+        spans.push(input.span);
+    }
+    let interval = Interval::mean(&intervals)?;
+    let value = sum.checked_div(Decimal::from(parts.len()))?;
+    Some(Mean { interval, value, texts, spans })
 }

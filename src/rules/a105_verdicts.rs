@@ -13,7 +13,8 @@
 //! - A sentence with one verdict phrase and one achievement percentage (a percentage
 //!   after "capaian", or followed by "dari target"): the percentage must satisfy the
 //!   phrase. A sentence with several of either is left alone: periksa cannot tell which
-//!   goes with which.
+//!   goes with which. "74,40% dari target 72%" is a rate against its target, not an
+//!   achievement, and is left alone too.
 //!
 //! The words and what they claim are in `rules/verdicts.yaml`; a unit that grades
 //! achievement in bands adds its bands there.
@@ -22,8 +23,11 @@
 //!
 //! When the verdict holds for the printed percentage but not for the value computed from
 //! the row (99,996 printed as 100,00 and called "Tercapai"), the finding is a warning that
-//! says the verdict holds only because of rounding. When no value the printed figures stand
-//! for satisfies the verdict, it is an error.
+//! says the verdict holds only because of rounding. When it holds neither for the computed
+//! value nor for the printed one, but could for a value hidden by the rounding of the
+//! printed figures ("melampaui target" beside 100,00), it is a warning that the verdict
+//! cannot be confirmed. When no value the printed figures stand for satisfies the verdict,
+//! it is an error.
 //!
 //! ## Example
 //!
@@ -67,8 +71,12 @@ fn allows_some(verdict: &Verdict, interval: &Interval) -> bool {
 /// How a verdict fares against a percentage.
 enum Judgement {
     Holds,
-    /// Only the rounding of the printed figures makes it hold.
+    /// The printed percentage satisfies it, the value computed from the row does not:
+    /// only the rounding of the percentage makes it hold.
     OnlyByRounding,
+    /// Neither satisfies it, but a value hidden by the rounding of the printed inputs
+    /// could: it cannot be confirmed from what is printed.
+    Unconfirmed,
     Contradicted,
 }
 
@@ -78,8 +86,10 @@ fn judge(verdict: &Verdict, exact: (Interval, Decimal), printed: Option<Decimal>
     let (interval, point) = exact;
     if verdict.allows(point) {
         Judgement::Holds
-    } else if allows_some(verdict, &interval) || printed.is_some_and(|p| verdict.allows(p)) {
+    } else if printed.is_some_and(|p| verdict.allows(p)) {
         Judgement::OnlyByRounding
+    } else if allows_some(verdict, &interval) {
+        Judgement::Unconfirmed
     } else {
         Judgement::Contradicted
     }
@@ -172,6 +182,14 @@ fn verdict_finding(
             ),
             Label::new(words_span, format!("claims {claim}")),
         ),
+        Judgement::Unconfirmed => finding_with(
+            CODE,
+            Severity::Warning,
+            format!(
+                "{place}: “{words}” claims an achievement of {claim}, but the printed figures give {shown}; only a value hidden by their rounding could make it hold"
+            ),
+            Label::new(words_span, format!("claims {claim}")),
+        ),
     };
     Some(
         f.with_related(Label::new(percent_span, "the achievement"))
@@ -210,11 +228,19 @@ fn check_sentences(ctx: &Context, findings: &mut Vec<Finding>) {
                 .collect();
             let achievements: Vec<_> = figures
                 .iter()
-                .filter(|f| f.kind == FigureKind::Percent)
-                .filter(|f| {
+                .enumerate()
+                .filter(|(_, f)| f.kind == FigureKind::Percent)
+                .filter(|&(i, f)| {
+                    // "74,40% dari target 72%" compares a rate with its target: only a
+                    // percentage of a target that is not itself a percentage is an
+                    // achievement.
+                    let of_a_count_target = ACHIEVEMENT_AFTER
+                        .is_match(&text[f.span.end..sentence.end])
+                        && figures.get(i + 1).is_some_and(|t| t.kind != FigureKind::Percent);
                     ACHIEVEMENT_BEFORE.is_match(&text[sentence.start..f.span.start])
-                        || ACHIEVEMENT_AFTER.is_match(&text[f.span.end..sentence.end])
+                        || of_a_count_target
                 })
+                .map(|(_, f)| f)
                 .collect();
             let [figure] = achievements[..] else { continue };
             let lowered: String = text[sentence.range()]

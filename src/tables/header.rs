@@ -103,11 +103,25 @@ pub fn header_row_count(rows: &[LexedRow], marked: usize) -> usize {
     count
 }
 
+/// A row under the header rows that still labels columns: it starts blank (a data row
+/// names its number or indicator first) and holds only short labels, bare years among
+/// them (`| | | 2023 | 2024 | Rata-rata |`).
 fn continues_header(row: &LexedRow) -> bool {
     let first_empty = row.cells.first().is_none_or(|c| c.is_empty());
+    let labels = |c: &LexedCell| c.is_text() && c.raw.text.chars().count() <= 60;
+    let years = row.non_empty().filter(|c| is_year_label(c)).count();
     first_empty
         && !row.is_blank()
-        && row.non_empty().all(|c| c.is_text() && c.raw.text.chars().count() <= 60)
+        && row.non_empty().all(|c| labels(c) || is_year_label(c))
+        && (years == 0 || years >= 2 || row.non_empty().any(labels))
+}
+
+/// A cell that is a bare year: four digits from 1900 to 2100, nothing else.
+fn is_year_label(cell: &LexedCell) -> bool {
+    let text = cell.raw.text.trim();
+    text.len() == 4
+        && text.chars().all(|c| c.is_ascii_digit())
+        && text.parse::<u32>().is_ok_and(|y| (1900..=2100).contains(&y))
 }
 
 /// A row that only numbers the columns: `(1) (2) (3) (4)` or `1 2 3 … 11`.
