@@ -149,19 +149,34 @@ fn formulas(ctx: &Context, name: Option<&str>) -> Vec<Formula> {
     }
 }
 
-/// The realisation of a row: its interval, its value from the printed figures, how it is
-/// written in a computation, and its inputs.
+/// The realisation of a row.
+struct Realisation {
+    interval: Interval,
+    /// Its value from the printed figures.
+    value: Decimal,
+    /// How it is written in a computation.
+    written: String,
+    inputs: Vec<Input>,
+    /// Another reading of it: the last of rising quarterly counts, which may be running
+    /// totals.
+    running: Option<Interval>,
+}
+
 fn realisation(
     ctx: &Context,
     facts: &TableFacts,
     source: &RealisationSource,
     row: usize,
-) -> Option<(Interval, Decimal, String, Vec<Input>)> {
+) -> Option<Realisation> {
     match source {
         RealisationSource::Column(c) => match ctx.slot(facts.cell(row, *c)) {
-            Slot::Known(input) => {
-                Some((input.interval, input.value, input.text.clone(), vec![input]))
-            }
+            Slot::Known(input) => Some(Realisation {
+                interval: input.interval,
+                value: input.value,
+                written: input.text.clone(),
+                inputs: vec![input],
+                running: None,
+            }),
             _ => None,
         },
         RealisationSource::Periods(columns) => {
@@ -190,14 +205,24 @@ fn realisation(
                 IndicatorKind::Count | IndicatorKind::Money => {
                     let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
                     let sum = Interval::sum(&intervals)?;
-                    Some((sum, value, format!("({})", sum_expression(&refs)), inputs))
+                    // Rising figures may be running totals: then the year is the last.
+                    let rising = intervals.windows(2).all(|w| w[0].lo <= w[1].hi);
+                    let running = rising.then(|| intervals.last().copied()).flatten();
+                    let written = format!("({})", sum_expression(&refs));
+                    Some(Realisation { interval: sum, value, written, inputs, running })
                 }
                 IndicatorKind::Score => {
                     let last = inputs.pop()?;
                     if texts.last() != Some(&last.text) {
                         return None;
                     }
-                    Some((last.interval, last.value, last.text.clone(), vec![last]))
+                    Some(Realisation {
+                        interval: last.interval,
+                        value: last.value,
+                        written: last.text.clone(),
+                        inputs: vec![last],
+                        running: None,
+                    })
                 }
                 IndicatorKind::Rate => None,
             }
@@ -213,7 +238,8 @@ pub fn recompute(
     row: usize,
 ) -> Option<Recomputed> {
     let Slot::Known(target) = ctx.slot(facts.cell(row, slot.target)) else { return None };
-    let (r, r_value, r_text, r_inputs) = realisation(ctx, facts, &slot.realisation, row)?;
+    let Realisation { interval: r, value: r_value, written: r_text, inputs: r_inputs, running } =
+        realisation(ctx, facts, &slot.realisation, row)?;
     let t = target.interval;
     let hundred = Decimal::ONE_HUNDRED;
     let name = facts.rows[row].name.as_ref().map(|(n, _)| n.as_str());
@@ -241,6 +267,14 @@ pub fn recompute(
         };
         computation.get_or_insert_with(|| Computation::new(expression, value));
         candidates.push((formula, interval));
+        if let Some(last) = running {
+            let other = match formula {
+                Formula::Ratio => last.div(&t)?.scale(hundred)?,
+                Formula::TwoMinus => t.scale(Decimal::TWO)?.sub(&last)?.div(&t)?.scale(hundred)?,
+                Formula::Inverse => t.div(&last)?.scale(hundred)?,
+            };
+            candidates.push((formula, other));
+        }
     }
     Some(Recomputed { candidates, computation: computation?, target, realisation: r_inputs })
 }

@@ -18,7 +18,9 @@
 //! indicator whose kind periksa cannot tell is not checked.
 //!
 //! Quarter columns that do not say whether they hold targets or realisations belong to the
-//! yearly target or realisation column printed right after them.
+//! yearly target or realisation column printed right after them. Quarterly counts that
+//! never go down and end at the year's figure are running totals ("s.d. Triwulan II"
+//! printed under a plain quarter label) and are accepted as such.
 //!
 //! ## Example
 //!
@@ -152,7 +154,8 @@ fn check_sum(
         spans.push(cell.span);
     }
     let Some(sum) = Interval::sum(&intervals) else { return };
-    if sum.meets(&ctx.printed(total)) {
+    let printed = ctx.printed(total);
+    if sum.meets(&printed) || is_cumulative(&intervals, &printed) {
         return;
     }
     let found = ctx.digits(total);
@@ -225,6 +228,13 @@ fn check_last(
         input.text
     ));
     findings.push(f);
+}
+
+/// Figures that never go down and end at the year's figure are running totals (a report
+/// that prints "s.d. TW II" figures under plain quarter labels): the year is the last one.
+pub fn is_cumulative(periods: &[Interval], year: &Interval) -> bool {
+    let rising = periods.windows(2).all(|w| w[0].lo <= w[1].hi);
+    rising && periods.last().is_some_and(|last| last.meets(year))
 }
 
 fn period_word(n: usize) -> &'static str {
