@@ -29,6 +29,8 @@ pub struct ColumnRole {
     pub context: Vec<String>,
     /// The column is in a budget group (Pagu / Realisasi / %): its percentage is absorption.
     pub budget: bool,
+    /// The column holds weights ("Bobot"): its table computes weighted scores.
+    pub weight: bool,
     /// The index in the path of the label that names the measure.
     pub measure_depth: Option<usize>,
 }
@@ -60,13 +62,14 @@ pub fn column_roles(table: &Table, knowledge: &Knowledge) -> Vec<ColumnRole> {
                 .map(|(_, l)| l.clone())
                 .collect();
             let budget = path.iter().any(|l| vocabulary.is_budget(l));
+            let weight = path.iter().any(|l| vocabulary.is_weight(l));
             let index_header = path.last().is_some_and(|l| vocabulary.is_index_column(l));
             let kind = if index_header {
                 ColumnKind::Index
             } else {
                 kind_from_cells(table, c, measure.is_some())
             };
-            ColumnRole { kind, measure, period, context, budget, measure_depth }
+            ColumnRole { kind, measure, period, context, budget, weight, measure_depth }
         })
         .collect()
 }

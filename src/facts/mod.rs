@@ -53,6 +53,11 @@ impl<'d> TableFacts<'d> {
         })
     }
 
+    /// Does the table weigh its rows ("Bobot")? Then its totals and averages are weighted.
+    pub fn is_weighted(&self) -> bool {
+        self.columns.iter().any(|c| c.weight)
+    }
+
     /// `Tabel 3.2 › Tahun 2024 › %`: where a cell is, for a message.
     pub fn place(&self, column: usize) -> String {
         format!("{} › {}", self.table.display_name(), self.table.columns[column].display_path())

@@ -61,6 +61,8 @@ pub struct ColumnWords {
     #[serde(default)]
     pub indicator: Vec<Pattern>,
     #[serde(default)]
+    pub weight: Vec<Pattern>,
+    #[serde(default)]
     pub budget: Vec<Pattern>,
 }
 
@@ -112,6 +114,7 @@ impl Vocabulary {
         let (c, o) = (&mut self.columns, other.columns);
         prepend(&mut c.index, o.index);
         prepend(&mut c.indicator, o.indicator);
+        prepend(&mut c.weight, o.weight);
         prepend(&mut c.budget, o.budget);
         let (r, o) = (&mut self.rows, other.rows);
         prepend(&mut r.total, o.total);
@@ -167,6 +170,10 @@ impl Vocabulary {
 
     pub fn is_indicator_column(&self, label: &str) -> bool {
         any_match(&self.columns.indicator, label)
+    }
+
+    pub fn is_weight(&self, label: &str) -> bool {
+        any_match(&self.columns.weight, label)
     }
 
     pub fn is_budget(&self, label: &str) -> bool {

@@ -27,6 +27,9 @@
 //!
 //! ## Left alone
 //!
+//! In a total row the percentage may also be the mean of the percentages of the rows it
+//! closes, as some reports print it.
+//!
 //! A percentage of a target that is `-`, empty or zero; a row where the realisation is
 //! `-` or empty; a row periksa could not align with the header. A percentage above 100
 //! raises no alarm of its own (over-achievement is fine): it is checked like any other.
@@ -296,6 +299,13 @@ pub fn check(ctx: &Context, findings: &mut Vec<crate::diagnostics::Finding>) {
                 if recomputed.candidates.iter().any(|(_, i)| i.meets(&printed)) {
                     continue;
                 }
+                let is_total = facts.rows[row].role != RowRole::Data;
+                if is_total
+                    && mean_of_closed_rows(ctx, facts, slot.percent, row)
+                        .is_some_and(|m| m.meets(&printed))
+                {
+                    continue;
+                }
                 let cell = facts.cell(row, slot.percent);
                 let found = ctx.digits(percent);
                 let expected = ctx.show(recomputed.computation.value, percent.decimals);
@@ -319,4 +329,26 @@ pub fn check(ctx: &Context, findings: &mut Vec<crate::diagnostics::Finding>) {
             }
         }
     }
+}
+
+/// The mean of the percentages of the rows a total row closes: some reports print it in
+/// the total row instead of total realisation / total target.
+fn mean_of_closed_rows(
+    ctx: &Context,
+    facts: &TableFacts,
+    column: usize,
+    total_row: usize,
+) -> Option<Interval> {
+    let mut parts = Vec::new();
+    for r in (0..total_row).rev() {
+        match facts.rows[r].role {
+            RowRole::Data => match ctx.slot(facts.cell(r, column)) {
+                Slot::Known(input) => parts.push(input.interval),
+                _ => return None,
+            },
+            RowRole::Section => {}
+            _ => break,
+        }
+    }
+    Interval::mean(&parts)
 }

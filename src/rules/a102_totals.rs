@@ -19,7 +19,9 @@
 //! a blank part is not checked; a blank total whose parts are all known and not all nil is
 //! a warning with the value it should hold. Percentages, averages, scores and rates are
 //! never summed, nor figures with different units ("orang" and "kasus"). When a part is
-//! itself a total already found wrong, the totals built on it are not reported again.
+//! itself a total already found wrong, the totals built on it are not reported again. In
+//! a table with a weight column ("Bobot") only the weights are summed: its other totals
+//! are weighted scores.
 //!
 //! ## Rounding
 //!
@@ -255,9 +257,12 @@ fn unit_columns(
 /// Total rows: each cell against the rows it closes.
 fn total_row_sums(facts: &TableFacts) -> Vec<Sum> {
     let rows: Vec<usize> = facts.checked_rows().collect();
+    // In a weighted table only the weights add up; the other totals are weighted sums.
+    let weighted = facts.is_weighted();
     let summable: Vec<usize> = (0..facts.columns.len())
         .filter(|&c| {
             facts.columns[c].is_value()
+                && (!weighted || facts.columns[c].weight)
                 && !matches!(
                     facts.columns[c].measure,
                     Some(Measure::Percent | Measure::Average | Measure::Verdict)

@@ -14,7 +14,8 @@
 //!   percentages averaged are the table's one achievement column that is not a budget
 //!   absorption (Anggaran › %).
 //!
-//! Every figure averaged must be printed: a `-` or a blank among them leaves the average
+//! An average row in a table with a weight column ("Bobot") is a weighted mean and is
+//! not checked. Every figure averaged must be printed: a `-` or a blank among them leaves the average
 //! unchecked (periksa cannot tell whether the report counted it). The figures stand for
 //! their rounding intervals, so a mean of rounded percentages is never a false alarm.
 //!
@@ -50,6 +51,10 @@ pub fn check(ctx: &Context, findings: &mut Vec<Finding>) {
 }
 
 fn check_average_rows(ctx: &Context, facts: &TableFacts, findings: &mut Vec<Finding>) {
+    if facts.is_weighted() {
+        // A weighted mean, with weights periksa does not apply.
+        return;
+    }
     let rows: Vec<usize> = facts.checked_rows().collect();
     for (k, &row) in rows.iter().enumerate() {
         if facts.rows[row].role != RowRole::Average {
