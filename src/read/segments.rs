@@ -68,7 +68,8 @@ fn has_inner_tab(line: &str) -> bool {
     line.trim_start().trim_end().contains('\t')
 }
 
-/// ``` or ~~~ (at most three spaces in), with the fence character and its length.
+/// A fence of three or more backticks or tildes (at most three spaces in), with the fence
+/// character and its length.
 fn fence_marker(line: &str) -> Option<(char, usize)> {
     let indent = line.len() - line.trim_start_matches(' ').len();
     if indent > 3 {
