@@ -4,8 +4,8 @@
 //!
 //! ## What it checks
 //!
-//! - A "Rata-rata …" row: each of its figures is the mean of the rows it closes (the rows
-//!   since the previous total or average row).
+//! - A "Rata-rata …" row: each of its figures is the mean of the rows above it, since the
+//!   previous average row (a "Jumlah" row among them is not one of the rows averaged).
 //! - A "Rata-rata …" column under a header group: the mean of the other columns of that
 //!   group in the same row ("Capaian › 2022 / 2023 / 2024 / Rata-rata").
 //! - A "Rata-rata Capaian …" column on its own, printed once per strategic goal (a cell
@@ -14,10 +14,12 @@
 //!   percentages averaged are the table's one achievement column that is not a budget
 //!   absorption (Anggaran › %).
 //!
-//! An average row in a table with a weight column ("Bobot") is a weighted mean and is
-//! not checked. Every figure averaged must be printed: a `-` or a blank among them leaves the average
-//! unchecked (periksa cannot tell whether the report counted it). The figures stand for
-//! their rounding intervals, so a mean of rounded percentages is never a false alarm.
+//! Every figure averaged must be printed: a `-` or a blank among them leaves the average
+//! unchecked (periksa cannot tell whether the report counted it). An average row in a
+//! table with a weight column ("Bobot") is a weighted mean and is not checked. The corner
+//! of a "Rata-rata" row and a "Rata-rata" column may be either the mean of the row's
+//! averages or of the column's. The figures stand for their rounding intervals, so a mean
+//! of rounded percentages is never a false alarm.
 //!
 //! ## Example
 //!
