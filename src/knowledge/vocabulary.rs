@@ -61,6 +61,8 @@ pub struct ColumnWords {
     #[serde(default)]
     pub indicator: Vec<Pattern>,
     #[serde(default)]
+    pub total_group: Vec<Pattern>,
+    #[serde(default)]
     pub weight: Vec<Pattern>,
     #[serde(default)]
     pub budget: Vec<Pattern>,
@@ -114,6 +116,7 @@ impl Vocabulary {
         let (c, o) = (&mut self.columns, other.columns);
         prepend(&mut c.index, o.index);
         prepend(&mut c.indicator, o.indicator);
+        prepend(&mut c.total_group, o.total_group);
         prepend(&mut c.weight, o.weight);
         prepend(&mut c.budget, o.budget);
         let (r, o) = (&mut self.rows, other.rows);
@@ -170,6 +173,10 @@ impl Vocabulary {
 
     pub fn is_indicator_column(&self, label: &str) -> bool {
         any_match(&self.columns.indicator, label)
+    }
+
+    pub fn is_total_group(&self, label: &str) -> bool {
+        any_match(&self.columns.total_group, label)
     }
 
     pub fn is_weight(&self, label: &str) -> bool {

@@ -9,6 +9,8 @@
 //!   from the group's start (or the previous total column) up to it: L + P = Jml,
 //!   Triwulan I + II + III + IV = Total. A group among those columns counts with its own
 //!   total column (ESELON › III › Jml), or with the sum of its columns when it has none.
+//! - A total group equals, column by column, the groups before it: "Jumlah ASN › L" is
+//!   "PNS › L" + "PPPK › L".
 //! - A total row equals, column by column, the sum of the rows it closes: the rows since
 //!   the previous total row (or, under a section label, since that label; or its
 //!   subtotals). A "Sub Total" row closes the rows since the previous subtotal.
@@ -46,7 +48,7 @@ use crate::diagnostics::{Finding, Label, Severity};
 use crate::facts::{ColumnKind, RowRole, TableFacts};
 use crate::figures::lexer::CellFigure;
 use crate::figures::FigureKind;
-use crate::knowledge::{IndicatorKind, Measure};
+use crate::knowledge::{normalise, IndicatorKind, Measure};
 use crate::span::Span;
 use rust_decimal::Decimal;
 use std::collections::{HashMap, HashSet};
@@ -58,7 +60,7 @@ const MAX_PART_LABELS: usize = 12;
 
 pub fn check(ctx: &Context, findings: &mut Vec<Finding>) {
     for facts in &ctx.tables {
-        let mut sums = total_column_sums(facts);
+        let mut sums = total_column_sums(ctx, facts);
         sums.extend(total_row_sums(facts));
         report(ctx, facts, &sums, findings);
     }
@@ -130,13 +132,14 @@ fn evaluate(ctx: &Context, facts: &TableFacts, sum: &Sum) -> Outcome {
 }
 
 /// Total columns, in every row: each against its sibling columns.
-fn total_column_sums(facts: &TableFacts) -> Vec<Sum> {
-    let columns: Vec<(usize, Vec<usize>)> = (0..facts.columns.len())
+fn total_column_sums(ctx: &Context, facts: &TableFacts) -> Vec<Sum> {
+    let mut columns: Vec<(usize, Vec<usize>)> = (0..facts.columns.len())
         .filter(|&c| {
             facts.columns[c].is_value() && facts.columns[c].measure == Some(Measure::Total)
         })
         .filter_map(|c| Some((c, sibling_parts(facts, c)?)))
         .collect();
+    columns.extend(total_group_parts(ctx, facts));
     let mut sums = Vec::new();
     for row in facts.checked_rows() {
         if matches!(facts.rows[row].kind, Some(IndicatorKind::Score | IndicatorKind::Rate)) {
@@ -152,6 +155,65 @@ fn total_column_sums(facts: &TableFacts) -> Vec<Sum> {
         }
     }
     sums
+}
+
+/// The columns of a total group ("Jumlah ASN › L"), each with the same-named columns of
+/// the groups before it under the same parent ("PNS › L", "PPPK › L"), back to the
+/// previous total group.
+fn total_group_parts(ctx: &Context, facts: &TableFacts) -> Vec<(usize, Vec<usize>)> {
+    let vocabulary = &ctx.knowledge.vocabulary;
+    let columns = &facts.table.columns;
+    let mut out = Vec::new();
+    for (c, column) in columns.iter().enumerate() {
+        if !facts.columns[c].is_value() {
+            continue;
+        }
+        let path = &column.path;
+        for d in 0..path.len().saturating_sub(1) {
+            if !vocabulary.is_total_group(&normalise(&path[d])) {
+                continue;
+            }
+            let (parent, suffix) = (&path[..d], &path[d + 1..]);
+            // The groups under the same parent, in order.
+            let mut groups: Vec<&String> = Vec::new();
+            for other in columns {
+                let p = &other.path;
+                if p.len() > d + 1 && p[..d] == *parent && groups.last() != Some(&&p[d]) {
+                    groups.push(&p[d]);
+                }
+            }
+            let Some(at) = groups.iter().position(|g| **g == path[d]) else { continue };
+            let before: Vec<&String> = groups[..at]
+                .iter()
+                .rev()
+                .take_while(|g| !vocabulary.is_total_group(&normalise(g)))
+                .copied()
+                .collect();
+            let parts: Option<Vec<usize>> = before
+                .iter()
+                .rev()
+                .map(|g| {
+                    columns.iter().position(|o| {
+                        o.path.len() == path.len()
+                            && o.path[..d] == *parent
+                            && o.path[d] == **g
+                            && o.path[d + 1..] == *suffix
+                    })
+                })
+                .collect();
+            let summable = |&p: &usize| {
+                facts.columns[p].is_value()
+                    && !matches!(
+                        facts.columns[p].measure,
+                        Some(Measure::Percent | Measure::Average | Measure::Verdict)
+                    )
+            };
+            if let Some(parts) = parts.filter(|p| p.len() >= 2 && p.iter().all(summable)) {
+                out.push((c, parts));
+            }
+        }
+    }
+    out
 }
 
 /// The columns whose sum a total column states, or `None` when the header does not say.
