@@ -9,7 +9,10 @@ use periksa::output::tables::{render_json, render_text};
 fn snapshot_tables(path: &str) {
     let doc = common::read_fixture(path);
     let name = path.replace(['/', '.'], "_");
-    insta::assert_snapshot!(format!("{name}_text"), render_text(&doc));
+    insta::assert_snapshot!(
+        format!("{name}_text"),
+        render_text(&doc, &periksa::knowledge::Knowledge::builtin())
+    );
     insta::assert_snapshot!(format!("{name}_json"), render_json(&doc));
 }
 

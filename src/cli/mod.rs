@@ -274,7 +274,7 @@ fn run_tables(file: &std::path::Path, format: TablesFormat, common: &Common) -> 
     };
     let doc = read_document(source, &options);
     let text = match format {
-        TablesFormat::Text => output::tables::render_text(&doc),
+        TablesFormat::Text => output::tables::render_text(&doc, &knowledge),
         TablesFormat::Json => output::tables::render_json(&doc) + "\n",
     };
     write_stdout(&text)

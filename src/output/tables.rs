@@ -1,21 +1,26 @@
 //! `periksa tables`: the tables periksa understood, as text for people and as JSON.
 //!
 //! This is how a user checks periksa's reading before trusting its findings: every
-//! column's header path, every row, every cell with the figure read from it.
+//! column's header path and what the checks take it for (a target, a quarter's
+//! realisation, a total), every row (an indicator of some kind, a total row), every cell
+//! with the figure read from it.
 
 use crate::document::Document;
+use crate::facts::{ColumnKind, ColumnRole, RowInfo, RowRole, TableFacts};
 use crate::figures::lexer::CellFigure;
 use crate::figures::{Figure, FigureKind};
+use crate::knowledge::{IndicatorKind, Knowledge, Measure, Period};
 use crate::tables::{Cell, RowKind, Table, TableOrigin};
 use serde::Serialize;
 use std::fmt::Write as _;
 
-/// The tables of `doc` as text.
-pub fn render_text(doc: &Document) -> String {
+/// The tables of `doc` as text, with what the checks take each column and row for.
+pub fn render_text(doc: &Document, knowledge: &Knowledge) -> String {
     let mut out = String::new();
     let source = &doc.source;
     let _ = writeln!(out, "{}: {} tables", source.name, doc.tables.len());
     for table in &doc.tables {
+        let facts = TableFacts::new(table, knowledge);
         out.push('\n');
         let name = match &table.number {
             Some(n) => format!("Tabel {n}"),
@@ -34,14 +39,15 @@ pub fn render_text(doc: &Document) -> String {
         let _ = writeln!(out, "  columns ({}):", table.columns.len());
         for (i, column) in table.columns.iter().enumerate() {
             let inferred = if column.inferred { "  [not in the header]" } else { "" };
-            let _ = writeln!(out, "    c{:<3}{}{inferred}", i + 1, column.display_path());
+            let role = describe_column(&facts.columns[i]);
+            let _ = writeln!(out, "    c{:<3}{}  — {role}{inferred}", i + 1, column.display_path());
         }
         let _ = writeln!(out, "  rows ({}):", table.rows.len());
-        for row in &table.rows {
+        for (r, row) in table.rows.iter().enumerate() {
             let kind = match (row.kind, row.aligned) {
-                (_, false) => "  [not aligned: not checked]",
-                (RowKind::Section, _) => "  [section]",
-                _ => "",
+                (_, false) => "  [not aligned: not checked]".to_string(),
+                (RowKind::Section, _) => "  [section]".to_string(),
+                _ => describe_row(&facts.rows[r]),
             };
             let _ = writeln!(out, "    line {}{kind}", source.line(row.span.start));
             for (i, cell) in row.cells.iter().enumerate() {
@@ -55,6 +61,56 @@ pub fn render_text(doc: &Document) -> String {
         }
     }
     out
+}
+
+/// What the checks take a column for: `target`, `realisation, Triwulan II`, `labels`.
+fn describe_column(role: &ColumnRole) -> String {
+    let what = match (role.kind, role.measure) {
+        (ColumnKind::Index, _) => "row numbers",
+        (ColumnKind::Label, Some(Measure::Verdict)) => "verdicts",
+        (ColumnKind::Label, _) => "labels",
+        (ColumnKind::Value, None) => "figures",
+        (ColumnKind::Value, Some(Measure::Target)) => "target",
+        (ColumnKind::Value, Some(Measure::Realisation)) => "realisation",
+        (ColumnKind::Value, Some(Measure::Percent)) => "percentage",
+        (ColumnKind::Value, Some(Measure::Total)) => "total",
+        (ColumnKind::Value, Some(Measure::Average)) => "average",
+        (ColumnKind::Value, Some(Measure::Verdict)) => "verdicts",
+    };
+    let mut parts = vec![what.to_string()];
+    match role.period {
+        Some(Period::Quarter(n)) => parts.push(format!("quarter {n}")),
+        Some(Period::Semester(n)) => parts.push(format!("semester {n}")),
+        None => {}
+    }
+    if role.budget {
+        parts.push("budget".to_string());
+    }
+    if role.weight {
+        parts.push("weights".to_string());
+    }
+    parts.join(", ")
+}
+
+/// What the checks take a row for, when it is more than a row of figures.
+fn describe_row(info: &RowInfo) -> String {
+    let role = match info.role {
+        RowRole::Total => Some("total row"),
+        RowRole::Subtotal => Some("subtotal row"),
+        RowRole::Average => Some("average row"),
+        RowRole::Data | RowRole::Section => None,
+    };
+    let kind = info.kind.map(|k| match k {
+        IndicatorKind::Count => "a count",
+        IndicatorKind::Money => "money",
+        IndicatorKind::Score => "a score",
+        IndicatorKind::Rate => "a rate",
+    });
+    match (role, kind) {
+        (Some(role), _) => format!("  [{role}]"),
+        (None, Some(kind)) => format!("  [{kind}]"),
+        (None, None) => String::new(),
+    }
 }
 
 /// A cell for the text listing; `None` for an empty cell, which is left out.
