@@ -75,7 +75,8 @@ pub fn column_roles(table: &Table, knowledge: &Knowledge) -> Vec<ColumnRole> {
 }
 
 /// A column is a label column when most of its filled data cells are text, an index when
-/// its figures count the rows (1, 2, 3 …), and a value column otherwise.
+/// it is the first column and its figures count the rows (1, 2, 3 …), and a value column
+/// otherwise.
 fn kind_from_cells(table: &Table, column: usize, has_measure: bool) -> ColumnKind {
     let mut text = 0usize;
     let mut figures = Vec::new();
@@ -93,7 +94,10 @@ fn kind_from_cells(table: &Table, column: usize, has_measure: bool) -> ColumnKin
     if has_measure {
         return ColumnKind::Value;
     }
-    let counts_rows = figures.len() >= 2
+    // Row numbers come first; a column of figures further right that happens to read
+    // 1, 2, 3 is a column of values.
+    let counts_rows = column == 0
+        && figures.len() >= 2
         && figures.iter().enumerate().all(|(i, v)| *v == rust_decimal::Decimal::from(i + 1));
     if counts_rows {
         ColumnKind::Index
