@@ -128,13 +128,21 @@ fn period_columns(facts: &TableFacts, p: usize) -> Option<Vec<usize>> {
     of(Period::Quarter, 4).or_else(|| of(Period::Semester, 2))
 }
 
+/// One way of computing a row's percentage.
+#[derive(Debug, Clone)]
+pub struct Candidate {
+    pub formula: Formula,
+    /// What the printed inputs allow.
+    pub interval: Interval,
+    /// Written out, with its value from the printed inputs.
+    pub computation: Computation,
+}
+
 /// A percentage recomputed from its row.
 #[derive(Debug, Clone)]
 pub struct Recomputed {
-    /// The interval each acceptable formula gives, the first one being the expected.
-    pub candidates: Vec<(Formula, Interval)>,
-    /// The first formula written out, with its value from the printed inputs.
-    pub computation: Computation,
+    /// Every acceptable way of computing it, the first one being the expected.
+    pub candidates: Vec<Candidate>,
     pub target: Input,
     /// The realisation's inputs: one cell, or the period cells it rolls up from.
     pub realisation: Vec<Input>,
@@ -161,8 +169,8 @@ struct Realisation {
     written: String,
     inputs: Vec<Input>,
     /// Another reading of it: the last of rising quarterly counts, which may be running
-    /// totals.
-    running: Option<Interval>,
+    /// totals (its interval, value and digits).
+    running: Option<(Interval, Decimal, String)>,
 }
 
 fn realisation(
@@ -210,7 +218,10 @@ fn realisation(
                     let sum = Interval::sum(&intervals)?;
                     // Rising figures may be running totals: then the year is the last.
                     let rising = intervals.windows(2).all(|w| w[0].lo <= w[1].hi);
-                    let running = rising.then(|| intervals.last().copied()).flatten();
+                    let running = match (rising, inputs.last()) {
+                        (true, Some(last)) => Some((last.interval, last.value, last.text.clone())),
+                        _ => None,
+                    };
                     let written = format!("({})", sum_expression(&refs));
                     Some(Realisation { interval: sum, value, written, inputs, running })
                 }
@@ -246,40 +257,50 @@ pub fn recompute(
     let t = target.interval;
     let hundred = Decimal::ONE_HUNDRED;
     let name = facts.rows[row].name.as_ref().map(|(n, _)| n.as_str());
+    let mut readings = vec![(r, r_value, r_text)];
+    readings.extend(running);
     let mut candidates = Vec::new();
-    let mut computation = None;
     for formula in formulas(ctx, name) {
-        let (interval, value, expression) = match formula {
-            Formula::Ratio => (
-                r.div(&t)?.scale(hundred)?,
-                r_value.checked_div(target.value)?.checked_mul(hundred)?,
-                format!("{r_text} / {} × 100", target.text),
-            ),
-            Formula::TwoMinus => (
-                t.scale(Decimal::TWO)?.sub(&r)?.div(&t)?.scale(hundred)?,
-                (target.value.checked_mul(Decimal::TWO)?.checked_sub(r_value)?)
-                    .checked_div(target.value)?
-                    .checked_mul(hundred)?,
-                format!("(2 × {t} − {r_text}) / {t} × 100", t = target.text),
-            ),
-            Formula::Inverse => (
-                t.div(&r)?.scale(hundred)?,
-                target.value.checked_div(r_value)?.checked_mul(hundred)?,
-                format!("{} / {r_text} × 100", target.text),
-            ),
-        };
-        computation.get_or_insert_with(|| Computation::new(expression, value));
-        candidates.push((formula, interval));
-        if let Some(last) = running {
-            let other = match formula {
-                Formula::Ratio => last.div(&t)?.scale(hundred)?,
-                Formula::TwoMinus => t.scale(Decimal::TWO)?.sub(&last)?.div(&t)?.scale(hundred)?,
-                Formula::Inverse => t.div(&last)?.scale(hundred)?,
+        for (r, r_value, r_text) in &readings {
+            let (interval, value, expression) = match formula {
+                Formula::Ratio => (
+                    r.div(&t)?.scale(hundred)?,
+                    r_value.checked_div(target.value)?.checked_mul(hundred)?,
+                    format!("{r_text} / {} × 100", target.text),
+                ),
+                Formula::TwoMinus => (
+                    t.scale(Decimal::TWO)?.sub(r)?.div(&t)?.scale(hundred)?,
+                    (target.value.checked_mul(Decimal::TWO)?.checked_sub(*r_value)?)
+                        .checked_div(target.value)?
+                        .checked_mul(hundred)?,
+                    format!("(2 × {t} − {r_text}) / {t} × 100", t = target.text),
+                ),
+                Formula::Inverse => (
+                    t.div(r)?.scale(hundred)?,
+                    target.value.checked_div(*r_value)?.checked_mul(hundred)?,
+                    format!("{} / {r_text} × 100", target.text),
+                ),
             };
-            candidates.push((formula, other));
+            let computation = Computation::new(expression, value);
+            candidates.push(Candidate { formula, interval, computation });
         }
     }
-    Some(Recomputed { candidates, computation: computation?, target, realisation: r_inputs })
+    if candidates.is_empty() {
+        return None;
+    }
+    Some(Recomputed { candidates, target, realisation: r_inputs })
+}
+
+impl Recomputed {
+    /// The expected way: the first.
+    pub fn expected(&self) -> &Candidate {
+        &self.candidates[0]
+    }
+
+    /// The way that gives the printed percentage, if one does; otherwise the expected.
+    pub fn matching(&self, printed: &Interval) -> &Candidate {
+        self.candidates.iter().find(|c| c.interval.meets(printed)).unwrap_or(self.expected())
+    }
 }
 
 pub fn check(ctx: &Context, findings: &mut Vec<crate::diagnostics::Finding>) {
@@ -296,7 +317,7 @@ pub fn check(ctx: &Context, findings: &mut Vec<crate::diagnostics::Finding>) {
                 let Some(percent) = facts.figure(row, slot.percent) else { continue };
                 let Some(recomputed) = recompute(ctx, facts, slot, row) else { continue };
                 let printed = ctx.printed(percent);
-                if recomputed.candidates.iter().any(|(_, i)| i.meets(&printed)) {
+                if recomputed.candidates.iter().any(|c| c.interval.meets(&printed)) {
                     continue;
                 }
                 let is_total = facts.rows[row].role != RowRole::Data;
@@ -308,7 +329,8 @@ pub fn check(ctx: &Context, findings: &mut Vec<crate::diagnostics::Finding>) {
                 }
                 let cell = facts.cell(row, slot.percent);
                 let found = ctx.digits(percent);
-                let expected = ctx.show(recomputed.computation.value, percent.decimals);
+                let computation = &recomputed.expected().computation;
+                let expected = ctx.show(computation.value, percent.decimals);
                 let mut f = finding(
                     CODE,
                     format!(
@@ -318,7 +340,7 @@ pub fn check(ctx: &Context, findings: &mut Vec<crate::diagnostics::Finding>) {
                     Label::new(cell.span, format!("printed {found}, expected {expected}")),
                 )
                 .with_values(expected, found)
-                .with_note(recomputed.computation.render(ctx.doc.locale));
+                .with_note(computation.render(ctx.doc.locale));
                 f = f.with_related(Label::new(recomputed.target.span, "target"));
                 let periods = recomputed.realisation.len() > 1;
                 for input in &recomputed.realisation {

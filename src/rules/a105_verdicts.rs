@@ -126,10 +126,16 @@ fn check_tables(ctx: &Context, findings: &mut Vec<Finding>) {
                     _ => None,
                 };
                 let (exact, how) = match (&recomputed, printed) {
-                    (Some(r), _) => (
-                        (r.candidates[0].1, r.computation.value),
-                        r.computation.render(ctx.doc.locale),
-                    ),
+                    // The formula the printed percentage follows (a lower-is-better
+                    // indicator's, say), or the expected one when it follows none.
+                    (Some(r), _) => {
+                        let chosen = match printed {
+                            Some(p) => r.matching(&ctx.printed(p)),
+                            None => r.expected(),
+                        };
+                        let c = &chosen.computation;
+                        ((chosen.interval, c.value), c.render(ctx.doc.locale))
+                    }
                     (None, Some(p)) => {
                         ((ctx.printed(p), p.value), format!("the row prints {}", ctx.digits(p)))
                     }
