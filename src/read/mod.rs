@@ -58,7 +58,9 @@ pub fn read_document(source: SourceFile, options: &ReadOptions) -> Document {
     for item in items {
         match item {
             MarkdownItem::Block(block) => {
-                previous_was_table = false;
+                // A page number or running footer between two parts of a table is the
+                // page break itself, not text between two tables.
+                previous_was_table &= is_page_furniture(&block.text);
                 blocks.push(block);
             }
             MarkdownItem::Table(raw) => {
@@ -141,6 +143,18 @@ fn caption_above(
     let caption = parse_table_caption(&joined)?;
     let bare = parse_table_caption(&before.text)?;
     (bare.title.is_none()).then_some((caption, before.span.cover(last.span)))
+}
+
+/// A page number ("28", "xii") or a running header or footer that ends with one
+/// ("Laporan Kinerja … Tahun 2024   27").
+fn is_page_furniture(text: &str) -> bool {
+    static FURNITURE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(
+            r"(?i)^\s*(\d{1,4}|[ivxlc]{1,7}|(laporan|lkj|lakip|lkjip)\b[^\n]{0,150}\s\d{1,4}|halaman \d{1,4}( dari \d{1,4})?)\s*$",
+        )
+        .expect("a valid pattern")
+    });
+    FURNITURE.is_match(text)
 }
 
 fn is_caption_candidate(block: &Block) -> bool {

@@ -43,14 +43,22 @@ struct ReadPart {
 pub fn assemble_tables(parts: Vec<TablePart>, locale: Locale, units: &Units) -> Assembled {
     let read: Vec<ReadPart> = parts.into_iter().map(|p| read_part(p, locale, units)).collect();
 
-    // Group parts into tables: a part continues the table before it when it has no caption
-    // of its own, only blank lines stand between, and it repeats that table's header.
+    // Group parts into tables: a part continues the table before it when it repeats that
+    // table's header and either has no caption of its own with only blank lines (or a page
+    // number) between, or is captioned as its continuation ("Tabel 3.6 (lanjutan)").
     let mut groups: Vec<Vec<ReadPart>> = Vec::new();
     let mut table_of_part = Vec::with_capacity(read.len());
     for part in read {
-        let continues = part.caption.is_none()
-            && part.follows_table
-            && groups.last().is_some_and(|g| same_header(&g[0].leaves, &part.leaves));
+        let same = groups.last().is_some_and(|g| same_header(&g[0].leaves, &part.leaves));
+        // "Tabel 3.6 (lanjutan)" continues Tabel 3.6 wherever the page break put it.
+        let continued_caption = part.caption.as_ref().is_some_and(|(c, _)| {
+            c.continued
+                && c.number.is_some()
+                && groups.last().and_then(|g| g[0].caption.as_ref()).map(|(first, _)| &first.number)
+                    == Some(&c.number)
+        });
+        let continues =
+            same && ((part.caption.is_none() && part.follows_table) || continued_caption);
         if continues {
             groups.last_mut().expect("checked above").push(part);
         } else {

@@ -11,7 +11,17 @@ pub struct ParsedCaption {
     pub number: Option<String>,
     /// The title, its lines joined with single spaces; `None` when the caption has none.
     pub title: Option<String>,
+    /// "Tabel 3.6 (lanjutan)", "Lanjutan Tabel 3.6": the rest of a table begun earlier.
+    pub continued: bool,
 }
+
+/// "Lanjutan " before "Tabel 3.6".
+static CONTINUED_PREFIX: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^(lanjutan|sambungan)\s+").unwrap());
+/// "(lanjutan)" as the whole title.
+static CONTINUED_TITLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^[(\[]?\s*(lanjutan|sambungan|lanj\.?|continued)\s*[)\]]?\.?$").unwrap()
+});
 
 static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^tabel(?:\s+(\d+(?:\.\d+)*[a-z]?))?\.?\s*(?:[:.\-–—]\s*)?(.*)$").unwrap()
@@ -28,6 +38,10 @@ pub fn parse_table_caption(text: &str) -> Option<ParsedCaption> {
     let mut lines = text.lines().map(str::trim).filter(|l| !l.is_empty());
     // Emphasis markers may survive in raw text (`**Tabel 4.2**: Anggaran`).
     let first = lines.next()?.replace('*', "");
+    let (first, continued_before) = match CONTINUED_PREFIX.find(first.trim()) {
+        Some(m) => (first.trim()[m.end()..].to_string(), true),
+        None => (first, false),
+    };
     let captures = CAPTION.captures(first.trim())?;
     let number = captures.get(1).map(|m| m.as_str().trim_end_matches('.').to_string());
     let rest_of_first = captures.get(2).map_or("", |m| m.as_str()).trim();
@@ -39,11 +53,15 @@ pub fn parse_table_caption(text: &str) -> Option<ParsedCaption> {
         title_parts.push(rest_of_first);
     }
     title_parts.extend(lines.map(|l| l.trim_matches('*').trim()).filter(|l| !l.is_empty()));
-    let title = (!title_parts.is_empty()).then(|| title_parts.join(" "));
+    let mut title = (!title_parts.is_empty()).then(|| title_parts.join(" "));
+    let continued_after = title.as_deref().is_some_and(|t| CONTINUED_TITLE.is_match(t));
+    if continued_after {
+        title = None;
+    }
     if number.is_none() && title.is_none() {
         return None;
     }
-    Some(ParsedCaption { number, title })
+    Some(ParsedCaption { number, title, continued: continued_before || continued_after })
 }
 
 #[cfg(test)]
@@ -52,6 +70,16 @@ mod tests {
 
     fn caption(text: &str) -> Option<(Option<String>, Option<String>)> {
         parse_table_caption(text).map(|c| (c.number, c.title))
+    }
+
+    #[test]
+    fn a_continued_caption_says_so() {
+        for text in ["Tabel 3.6 (lanjutan)", "Lanjutan Tabel 3.6", "Tabel 3.6 Lanjutan"] {
+            let parsed = parse_table_caption(text).unwrap();
+            assert_eq!(parsed.number.as_deref(), Some("3.6"), "{text}");
+            assert!(parsed.continued && parsed.title.is_none(), "{text}");
+        }
+        assert!(!parse_table_caption("Tabel 3.6 Pelatihan").unwrap().continued);
     }
 
     #[test]
