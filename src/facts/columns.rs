@@ -31,6 +31,14 @@ pub struct ColumnRole {
     pub budget: bool,
     /// The column holds weights ("Bobot"): its table computes weighted scores.
     pub weight: bool,
+    /// The column holds ratios or rates ("% Lulus", "Kepadatan (jiwa/km²)"): never summed.
+    pub ratio: bool,
+    /// The column is a factor of a product ("Volume", "Harga Satuan").
+    pub factor: bool,
+    /// The column holds running totals ("Realisasi Kumulatif", "s.d. TW III").
+    pub cumulative: bool,
+    /// The column holds grades or codes ("Kelas Jabatan"): numbers, but no quantity.
+    pub grade: bool,
     /// The index in the path of the label that names the measure.
     pub measure_depth: Option<usize>,
 }
@@ -63,13 +71,29 @@ pub fn column_roles(table: &Table, knowledge: &Knowledge) -> Vec<ColumnRole> {
                 .collect();
             let budget = path.iter().any(|l| vocabulary.is_budget(l));
             let weight = path.iter().any(|l| vocabulary.is_weight(l));
+            let ratio = path.iter().any(|l| vocabulary.is_ratio(l));
+            let factor = path.last().is_some_and(|l| vocabulary.is_factor(l));
+            let cumulative = path.iter().any(|l| vocabulary.is_cumulative(l));
+            let grade = path.last().is_some_and(|l| vocabulary.is_grade(l));
             let index_header = path.last().is_some_and(|l| vocabulary.is_index_column(l));
             let kind = if index_header {
                 ColumnKind::Index
             } else {
                 kind_from_cells(table, c, measure.is_some())
             };
-            ColumnRole { kind, measure, period, context, budget, weight, measure_depth }
+            ColumnRole {
+                kind,
+                measure,
+                period,
+                context,
+                budget,
+                weight,
+                ratio,
+                factor,
+                cumulative,
+                grade,
+                measure_depth,
+            }
         })
         .collect()
 }

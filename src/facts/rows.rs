@@ -32,6 +32,9 @@ pub struct RowInfo {
     /// The strategic goal the row belongs to: the index of the row where the goal's merged
     /// cell starts. Rows of one goal share it.
     pub goal: Option<usize>,
+    /// The row holds a figure or a nil in some value column (a row of labels only, such as
+    /// "A. Program Penunjang", groups the rows below it and is no part of a sum).
+    pub has_figures: bool,
 }
 
 pub fn row_infos(table: &Table, columns: &[ColumnRole], knowledge: &Knowledge) -> Vec<RowInfo> {
@@ -61,14 +64,34 @@ pub fn row_infos(table: &Table, columns: &[ColumnRole], knowledge: &Knowledge) -
         .map(|r| {
             let row = &table.rows[r];
             if row.kind == RowKind::Section {
-                return RowInfo { role: RowRole::Section, name: None, kind: None, goal: None };
+                return RowInfo {
+                    role: RowRole::Section,
+                    name: None,
+                    kind: None,
+                    goal: None,
+                    has_figures: false,
+                };
             }
+            // A row numbered on its own (not under a merged number) is an item. ("Jumlah"
+            // printed in the No column is no number.)
+            let numbered = (0..columns.len()).any(|c| {
+                columns[c].kind == ColumnKind::Index
+                    && row.cells.get(c).is_some_and(|cell| {
+                        let text = normalise(&cell.text);
+                        !text.is_empty()
+                            && !vocabulary.is_total_row(&text)
+                            && !vocabulary.is_subtotal_row(&text)
+                            && !vocabulary.is_average_row(&text)
+                    })
+            });
             let labels: Vec<String> = label_columns
                 .iter()
                 .filter(|&&c| c < row.cells.len() && row.cells[c].is_text())
                 .map(|&c| normalise(&row.cells[c].text))
                 .collect();
-            let role = if labels.iter().any(|l| vocabulary.is_subtotal_row(l)) {
+            let role = if numbered {
+                RowRole::Data
+            } else if labels.iter().any(|l| vocabulary.is_subtotal_row(l)) {
                 RowRole::Subtotal
             } else if labels.iter().any(|l| vocabulary.is_total_row(l)) {
                 RowRole::Total
@@ -81,14 +104,24 @@ pub fn row_infos(table: &Table, columns: &[ColumnRole], knowledge: &Knowledge) -
                 .and_then(|c| row.cells.get(c))
                 .filter(|cell| cell.is_text())
                 .map(|cell| (cell.text.clone(), cell.span));
-            let kind = kind_of_row(table, columns, r).or_else(|| {
-                name.as_ref().and_then(|(n, _)| knowledge.indicators.kind_by_name(&normalise(n)))
-            });
+            let normalised = name.as_ref().map(|(n, _)| normalise(n));
+            let stock = normalised.as_deref().is_some_and(|n| knowledge.indicators.is_stock(n));
+            let kind = if stock {
+                Some(IndicatorKind::Stock)
+            } else {
+                kind_of_row(table, columns, r).or_else(|| {
+                    normalised.as_deref().and_then(|n| knowledge.indicators.kind_by_name(n))
+                })
+            };
             let goal = goal_column.and_then(|c| {
                 let cell = row.cells.get(c)?;
                 cell.carried_from.or((!cell.is_empty()).then_some(r))
             });
-            RowInfo { role, name, kind, goal }
+            let has_figures = (0..columns.len()).any(|c| {
+                columns[c].kind == ColumnKind::Value
+                    && row.cells.get(c).is_some_and(|cell| cell.is_figure_like())
+            });
+            RowInfo { role, name, kind, goal, has_figures }
         })
         .collect()
 }

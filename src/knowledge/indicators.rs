@@ -15,6 +15,9 @@ pub enum IndicatorKind {
     Score,
     /// A rate or percentage: never added up.
     Rate,
+    /// A count of what exists at a moment (people in poverty, staff): the year's figure is
+    /// the latest period's; across rows it adds up like a count.
+    Stock,
 }
 
 /// How an achievement percentage is computed from target and realisation.
@@ -41,12 +44,15 @@ pub enum Better {
 pub struct PolarityRule {
     pub name: Pattern,
     pub better: Better,
-    pub formula: Formula,
+    /// The formulas its achievement may use.
+    pub formulas: Vec<Formula>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Kinds {
+    #[serde(default)]
+    pub stock: Vec<Pattern>,
     #[serde(default)]
     pub score: Vec<Pattern>,
     #[serde(default)]
@@ -70,6 +76,7 @@ impl Indicators {
     /// Adds `other` in front of ours.
     pub fn extend(&mut self, other: Indicators) {
         let mut kinds = other.kinds;
+        kinds.stock.append(&mut self.kinds.stock);
         kinds.score.append(&mut self.kinds.score);
         kinds.rate.append(&mut self.kinds.rate);
         kinds.money.append(&mut self.kinds.money);
@@ -80,10 +87,16 @@ impl Indicators {
         self.polarity = polarity;
     }
 
+    /// Is the indicator a stock by its name? (This wins over the units of its figures.)
+    pub fn is_stock(&self, name: &str) -> bool {
+        any_match(&self.kinds.stock, name)
+    }
+
     /// The kind an indicator's normalised name says, if any.
     pub fn kind_by_name(&self, name: &str) -> Option<IndicatorKind> {
         let k = &self.kinds;
         [
+            (IndicatorKind::Stock, &k.stock),
             (IndicatorKind::Score, &k.score),
             (IndicatorKind::Rate, &k.rate),
             (IndicatorKind::Money, &k.money),

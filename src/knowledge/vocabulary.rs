@@ -61,6 +61,12 @@ pub struct ColumnWords {
     #[serde(default)]
     pub indicator: Vec<Pattern>,
     #[serde(default)]
+    pub ratio: Vec<Pattern>,
+    #[serde(default)]
+    pub factor: Vec<Pattern>,
+    #[serde(default)]
+    pub grade: Vec<Pattern>,
+    #[serde(default)]
     pub total_group: Vec<Pattern>,
     #[serde(default)]
     pub weight: Vec<Pattern>,
@@ -116,6 +122,9 @@ impl Vocabulary {
         let (c, o) = (&mut self.columns, other.columns);
         prepend(&mut c.index, o.index);
         prepend(&mut c.indicator, o.indicator);
+        prepend(&mut c.ratio, o.ratio);
+        prepend(&mut c.factor, o.factor);
+        prepend(&mut c.grade, o.grade);
         prepend(&mut c.total_group, o.total_group);
         prepend(&mut c.weight, o.weight);
         prepend(&mut c.budget, o.budget);
@@ -173,6 +182,18 @@ impl Vocabulary {
 
     pub fn is_indicator_column(&self, label: &str) -> bool {
         any_match(&self.columns.indicator, label)
+    }
+
+    pub fn is_ratio(&self, label: &str) -> bool {
+        any_match(&self.columns.ratio, label)
+    }
+
+    pub fn is_grade(&self, label: &str) -> bool {
+        any_match(&self.columns.grade, label)
+    }
+
+    pub fn is_factor(&self, label: &str) -> bool {
+        any_match(&self.columns.factor, label)
     }
 
     pub fn is_total_group(&self, label: &str) -> bool {

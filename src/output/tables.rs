@@ -105,6 +105,7 @@ fn describe_row(info: &RowInfo) -> String {
         IndicatorKind::Money => "money",
         IndicatorKind::Score => "a score",
         IndicatorKind::Rate => "a rate",
+        IndicatorKind::Stock => "a stock",
     });
     match (role, kind) {
         (Some(role), _) => format!("  [{role}]"),

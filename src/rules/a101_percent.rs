@@ -12,8 +12,8 @@
 //! their sum for a count or money, and the last period's for a score or index; a rate has
 //! no yearly figure that periksa could compute, so its row is left alone.
 //!
-//! An indicator declared lower-is-better in `rules/indicators.yaml` must use its declared
-//! formula, for example (2 × target − realisation) / target × 100. An indicator that is not
+//! An indicator declared lower-is-better in `rules/indicators.yaml` must use one of its
+//! declared formulas, for example (2 × target − realisation) / target × 100. An indicator that is not
 //! declared may use either realisation / target × 100 or the lower-is-better formula (see
 //! `rules/policy.yaml`): periksa cannot tell from a table which way it runs.
 //!
@@ -28,7 +28,9 @@
 //! ## Left alone
 //!
 //! In a total row the percentage may also be the mean of the percentages of the rows it
-//! closes, as some reports print it.
+//! closes, as some reports print it. A percentage printed at one of the caps of
+//! `rules/policy.yaml` (120, say) is accepted when the computed achievement is at least
+//! that: some units count nothing above a cap.
 //!
 //! A percentage of a target that is `-`, empty or zero; a row where the realisation is
 //! `-` or empty; a row periksa could not align with the header. A percentage above 100
@@ -152,7 +154,7 @@ pub struct Recomputed {
 fn formulas(ctx: &Context, name: Option<&str>) -> Vec<Formula> {
     let declared = name.and_then(|n| ctx.knowledge.indicators.polarity(&normalise(n)));
     match declared {
-        Some(rule) => vec![rule.formula],
+        Some(rule) => rule.formulas.clone(),
         None if ctx.knowledge.policy.accept_lower_is_better_when_undeclared => {
             vec![Formula::Ratio, Formula::TwoMinus]
         }
@@ -225,7 +227,7 @@ fn realisation(
                     let written = format!("({})", sum_expression(&refs));
                     Some(Realisation { interval: sum, value, written, inputs, running })
                 }
-                IndicatorKind::Score => {
+                IndicatorKind::Score | IndicatorKind::Stock => {
                     let last = inputs.pop()?;
                     if texts.last() != Some(&last.text) {
                         return None;
@@ -320,6 +322,12 @@ pub fn check(ctx: &Context, findings: &mut Vec<crate::diagnostics::Finding>) {
                 if recomputed.candidates.iter().any(|c| c.interval.meets(&printed)) {
                     continue;
                 }
+                // A percentage capped at one of the policy's caps ("120,00" for 125 %).
+                let capped = ctx.knowledge.policy.achievement_caps.contains(&percent.value)
+                    && recomputed.candidates.iter().any(|c| c.interval.hi >= percent.value);
+                if capped {
+                    continue;
+                }
                 let is_total = facts.rows[row].role != RowRole::Data;
                 if is_total
                     && mean_of_closed_rows(ctx, facts, slot.percent, row)
@@ -364,6 +372,7 @@ fn mean_of_closed_rows(
     let mut parts = Vec::new();
     for r in (0..total_row).rev() {
         match facts.rows[r].role {
+            RowRole::Data if !facts.rows[r].has_figures => {}
             RowRole::Data => match ctx.slot(facts.cell(r, column)) {
                 Slot::Known(input) => parts.push(input.interval),
                 _ => return None,

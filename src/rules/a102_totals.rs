@@ -11,16 +11,24 @@
 //!   total column (ESELON › III › Jml), or with the sum of its columns when it has none.
 //! - A total group equals, column by column, the groups before it: "Jumlah ASN › L" is
 //!   "PNS › L" + "PPPK › L".
-//! - A total row equals, column by column, the sum of the rows it closes: the rows since
-//!   the previous total row (or, under a section label, since that label; or its
-//!   subtotals). A "Sub Total" row closes the rows since the previous subtotal.
+//! - A total row ("Jumlah", "TOTAL", "Jumlah Belanja Operasi", "Sub Total") equals,
+//!   column by column, the sum of the rows it closes: the rows since the previous total
+//!   (or, under a section label, since that label). A total right after other totals
+//!   ("Jumlah Belanja Operasi", "Jumlah Belanja Modal", then "TOTAL") is their sum, and a
+//!   table's last total may also be the sum of every row above it. A row of labels only
+//!   ("A. Program …") is no part of a sum; a row with its own number is an item, whatever
+//!   its name says ("3. Jumlah penduduk miskin").
 //!
 //! ## Nil, blank and what is not a sum
 //!
 //! `-` is nil, as accountants write it: zero in a sum. A blank cell is unknown: a sum with
 //! a blank part is not checked; a blank total whose parts are all known and not all nil is
 //! a warning with the value it should hold. Percentages, averages, scores and rates are
-//! never summed, nor figures with different units ("orang" and "kasus"). When a part is
+//! never summed, nor figures with different units ("orang" and "kasus"), nor a column whose
+//! header says it holds ratios ("% Lulus", "Kepadatan (jiwa/km²)"), running totals
+//! ("Realisasi Kumulatif") or grades and codes ("Kelas Jabatan"); a "Jumlah" beside
+//! "Volume" and "Harga Satuan" is their product and is left alone. A blank total in a
+//! total row is a warning only when the row fills every other column it sums. When a part is
 //! itself a total already found wrong, the totals built on it are not reported again. In
 //! a table with a weight column ("Bobot") only the weights are summed: its other totals
 //! are weighted scores.
@@ -140,6 +148,13 @@ fn total_column_sums(ctx: &Context, facts: &TableFacts) -> Vec<Sum> {
         .filter_map(|c| Some((c, sibling_parts(facts, c)?)))
         .collect();
     columns.extend(total_group_parts(ctx, facts));
+    // "Jumlah" beside "Volume" and "Harga Satuan" is a product; a ratio is never summed.
+    columns.retain(|(_, parts)| {
+        parts.iter().all(|&p| {
+            let role = &facts.columns[p];
+            !role.factor && !role.ratio && !role.cumulative
+        })
+    });
     let mut sums = Vec::new();
     for row in facts.checked_rows() {
         if matches!(facts.rows[row].kind, Some(IndicatorKind::Score | IndicatorKind::Rate)) {
@@ -325,6 +340,9 @@ fn total_row_sums(facts: &TableFacts) -> Vec<Sum> {
         .filter(|&c| {
             facts.columns[c].is_value()
                 && (!weighted || facts.columns[c].weight)
+                && (!facts.columns[c].ratio || facts.columns[c].weight)
+                && !facts.columns[c].cumulative
+                && !facts.columns[c].grade
                 && !matches!(
                     facts.columns[c].measure,
                     Some(Measure::Percent | Measure::Average | Measure::Verdict)
@@ -363,49 +381,73 @@ fn total_row_sums(facts: &TableFacts) -> Vec<Sum> {
     sums
 }
 
-/// The readings of which rows the total row `rows[k]` closes, the most likely first.
+/// The readings of which rows the total row `rows[k]` closes, the most likely first:
+///
+/// - the rows since the previous total (or, under a section label, since the label);
+/// - right after other totals ("Jumlah Belanja Operasi", "Jumlah Belanja Modal", then
+///   "TOTAL"), those totals;
+/// - for a table's last total, or one right after another, every row above it.
+///
+/// Rows without a figure (a "A. Program …" label row) are no part of any reading.
 fn row_covers(facts: &TableFacts, rows: &[usize], k: usize) -> Vec<Vec<usize>> {
-    let role = facts.rows[rows[k]].role;
+    let is_total = |r: usize| matches!(facts.rows[r].role, RowRole::Total | RowRole::Subtotal);
+    let is_item = |r: usize| facts.rows[r].role == RowRole::Data && facts.rows[r].has_figures;
     let all = &facts.table.rows;
-    let stops = |r: usize| match role {
-        RowRole::Subtotal => matches!(facts.rows[r].role, RowRole::Total | RowRole::Subtotal),
-        _ => facts.rows[r].role == RowRole::Total,
-    };
     let mut above: Vec<usize> = Vec::new();
-    let mut subtotals: Vec<usize> = Vec::new();
     for &r in rows[..k].iter().rev() {
-        if stops(r) {
+        if is_total(r) {
             break;
         }
-        match facts.rows[r].role {
-            RowRole::Data => above.push(r),
-            RowRole::Subtotal => subtotals.push(r),
-            _ => {}
+        if is_item(r) {
+            above.push(r);
         }
     }
     above.reverse();
-    subtotals.reverse();
     let mut covers = Vec::new();
+    let last_total = !rows[k + 1..].iter().any(|&r| is_total(r));
     if above.is_empty() {
-        // A total printed above its rows.
-        let below: Vec<usize> = rows[k + 1..]
-            .iter()
-            .copied()
-            .take_while(|&r| !stops(r))
-            .filter(|&r| facts.rows[r].role == RowRole::Data)
-            .collect();
-        covers.push(below);
-        return covers;
+        // Right after other totals: those that close rows of their own.
+        let mut totals: Vec<usize> = Vec::new();
+        let mut items_since = false;
+        for &r in &rows[..k] {
+            if is_total(r) {
+                if items_since {
+                    totals.push(r);
+                }
+                items_since = false;
+            } else if is_item(r) {
+                items_since = true;
+            }
+        }
+        if totals.len() >= 2 {
+            covers.push(totals);
+        }
+        if covers.is_empty() {
+            // A total printed above its rows.
+            let below: Vec<usize> = rows[k + 1..]
+                .iter()
+                .copied()
+                .take_while(|&r| !is_total(r))
+                .filter(|&r| is_item(r))
+                .collect();
+            covers.push(below);
+            return covers;
+        }
+    } else {
+        // Under a section label: the rows since the label.
+        let start = above[0];
+        let section =
+            (start..rows[k]).rev().find(|&r| all[r].kind == crate::tables::RowKind::Section);
+        covers.push(above.clone());
+        if let Some(section) = section {
+            covers.push(above.iter().copied().filter(|&r| r > section).collect());
+        }
     }
-    // Under a section label: the rows since the label.
-    let start = above[0];
-    let section = (start..rows[k]).rev().find(|&r| all[r].kind == crate::tables::RowKind::Section);
-    covers.push(above.clone());
-    if let Some(section) = section {
-        covers.push(above.iter().copied().filter(|&r| r > section).collect());
-    }
-    if subtotals.len() >= 2 {
-        covers.push(subtotals);
+    if last_total || covers[0].len() != above.len() {
+        let every: Vec<usize> = rows[..k].iter().copied().filter(|&r| is_item(r)).collect();
+        if every.len() > above.len() {
+            covers.push(every);
+        }
     }
     covers
 }

@@ -9,7 +9,9 @@
 //! every quarter, Triwulan I to IV or TW I to IV (or of both semesters):
 //!
 //! - for a count (people, cases, documents) or money, the periods add up to the year;
-//! - for a score or an index ("Nilai IKPA"), the year's figure is the last period's;
+//! - for a score or an index ("Nilai IKPA"), and for a count of what exists at a moment
+//!   (people in poverty, the unemployed, staff: a "stock" in `rules/indicators.yaml`), the
+//!   year's figure is the last period's;
 //! - a rate or percentage is never summed, and is left alone.
 //!
 //! The kind of an indicator comes from the units of its figures ("40 orang" is a count,
@@ -58,7 +60,9 @@ pub fn check(ctx: &Context, findings: &mut Vec<Finding>) {
                     IndicatorKind::Count | IndicatorKind::Money => {
                         check_sum(ctx, facts, row, *annual, periods, findings)
                     }
-                    IndicatorKind::Score => check_last(ctx, facts, row, *annual, periods, findings),
+                    IndicatorKind::Score | IndicatorKind::Stock => {
+                        check_last(ctx, facts, row, *annual, periods, findings)
+                    }
                     IndicatorKind::Rate => {}
                 }
             }
@@ -213,6 +217,10 @@ fn check_last(
     let found = ctx.digits(year);
     let expected = ctx.show(last.value, year.decimals);
     let what = if periods.len() == 4 { "last quarter" } else { "last semester" };
+    let kind = match facts.rows[row].kind {
+        Some(IndicatorKind::Stock) => "a count of what exists at a moment",
+        _ => "a score or an index",
+    };
     let f = finding(
         CODE,
         format!(
@@ -224,7 +232,7 @@ fn check_last(
     .with_values(expected, found)
     .with_related(Label::new(input.span, what))
     .with_note(format!(
-        "the indicator is a score or an index: its yearly figure is its {what}'s, {}, not a sum",
+        "the indicator is {kind}: its yearly figure is its {what}'s, {}, not a sum",
         input.text
     ));
     findings.push(f);

@@ -68,7 +68,7 @@ fn check_average_rows(ctx: &Context, facts: &TableFacts, findings: &mut Vec<Find
             .iter()
             .rev()
             .take_while(|&&r| facts.rows[r].role != RowRole::Average)
-            .filter(|&&r| facts.rows[r].role == RowRole::Data)
+            .filter(|&&r| facts.rows[r].role == RowRole::Data && facts.rows[r].has_figures)
             .copied()
             .collect();
         covered.reverse();

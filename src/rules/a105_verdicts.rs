@@ -11,10 +11,13 @@
 //!   claim. "Tercapai" claims at least 100; "Belum Tercapai" less than 100; "melampaui
 //!   target" more than 100.
 //! - A sentence with one verdict phrase and one achievement percentage (a percentage
-//!   after "capaian", or followed by "dari target"): the percentage must satisfy the
-//!   phrase. A sentence with several of either is left alone: periksa cannot tell which
-//!   goes with which. "74,40% dari target 72%" is a rate against its target, not an
-//!   achievement, and is left alone too.
+//!   after "capaian", or followed by "dari target"), where the verdict follows the
+//!   figure as its consequence ("… capaian sebesar 101,18%, sehingga indikator ini belum
+//!   tercapai"): the percentage must satisfy the phrase. periksa stays silent when it
+//!   cannot tell what the words are about: several figures or verdicts in the sentence,
+//!   no "sehingga" / "maka" / "berarti" between them, or a hedge ("hampir", "agar …
+//!   dapat", "belum sepenuhnya", "meskipun", another year or quarter). "74,40% dari target
+//!   72%" is a rate against its target, not an achievement, and is left alone too.
 //!
 //! The words and what they claim are in `rules/verdicts.yaml`; a unit that grades
 //! achievement in bands adds its bands there.
@@ -255,6 +258,13 @@ fn check_sentences(ctx: &Context, findings: &mut Vec<Finding>) {
                 .collect();
             let matches = ctx.knowledge.verdicts.in_sentence(&lowered);
             let [m] = matches[..] else { continue };
+            // The verdict must follow the figure as its consequence ("… 101,18%, sehingga
+            // indikator ini belum tercapai"), with no hedge between them ("hampir",
+            // "agar … dapat", "meskipun"): otherwise it may be about something else.
+            let figure_end = figure.span.end - sentence.start;
+            if m.start < figure_end || !is_consequence(&lowered[figure_end..m.start]) {
+                continue;
+            }
             let words_span = Span::new(sentence.start + m.start, sentence.start + m.end);
             let words = &text[words_span.range()];
             let exact = (ctx.printed(figure), figure.value);
@@ -273,6 +283,23 @@ fn check_sentences(ctx: &Context, findings: &mut Vec<Finding>) {
             }
         }
     }
+}
+
+/// "sehingga", "maka", "berarti" between a figure and a verdict, and no word that hedges,
+/// negates only in part, looks ahead or changes the subject.
+static CONSEQUENCE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(sehingga|maka|berarti|artinya|dengan demikian|oleh karena itu|dinyatakan)\b")
+        .expect("a valid pattern")
+});
+static HEDGE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"\b(hampir|nyaris|sulit|dapat|bisa|akan|agar|supaya|diharapkan|harus|perlu|sepenuhnya|meskipun|walaupun|namun|tetapi|kecuali|jika|apabila|tahun|triwulan|semester|sebelumnya|lainnya)\b",
+    )
+    .expect("a valid pattern")
+});
+
+fn is_consequence(between: &str) -> bool {
+    between.len() <= 80 && CONSEQUENCE.is_match(between) && !HEDGE.is_match(between)
 }
 
 /// The sentences of a block: ends at `.`, `!` or `?` followed by white space and a capital

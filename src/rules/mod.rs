@@ -17,6 +17,8 @@ use crate::diagnostics::{sort_findings, Finding, Severity};
 use crate::document::Document;
 use crate::facts::{document_facts, TableFacts};
 use crate::knowledge::Knowledge;
+use crate::span::Span;
+use std::collections::HashSet;
 
 /// What a check reads.
 pub struct Context<'d> {
@@ -110,8 +112,19 @@ pub fn check_document(doc: &Document, knowledge: &Knowledge) -> Vec<Finding> {
             check(&context, &mut findings);
         }
     }
+    drop_consequences(&mut findings);
     sort_findings(&mut findings);
     findings
+}
+
+/// A figure computed from a figure already found wrong is the same slip seen again (the
+/// percentage of a wrong total, the mean of a wrong percentage): only the first is
+/// reported, so that every finding points at something to fix.
+fn drop_consequences(findings: &mut Vec<Finding>) {
+    let wrong: HashSet<Span> =
+        findings.iter().filter(|f| f.severity == Severity::Error).map(|f| f.primary.span).collect();
+    findings
+        .retain(|f| !f.related.iter().any(|l| l.span != f.primary.span && wrong.contains(&l.span)));
 }
 
 #[cfg(test)]
