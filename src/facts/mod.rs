@@ -4,10 +4,12 @@
 //! per table, for every check to share: which column is a target, a realisation, an
 //! achievement percentage, a total or an average, for which period and on which basis
 //! ([`columns`]); which row is an indicator, a total or an average, what kind of indicator
-//! it is, and which strategic goal it belongs to ([`rows`]).
+//! it is, and which strategic goal it belongs to ([`rows`]); what each total covers
+//! ([`totals`]).
 
 pub mod columns;
 pub mod rows;
+pub mod totals;
 
 pub use columns::{ColumnKind, ColumnRole};
 pub use rows::{RowInfo, RowRole};

@@ -53,10 +53,11 @@ use super::Context;
 use crate::arith::computation::sum_expression;
 use crate::arith::Interval;
 use crate::diagnostics::{Finding, Label, Severity};
-use crate::facts::{ColumnKind, RowRole, TableFacts};
+use crate::facts::totals::{row_covers, sibling_parts, total_group_parts};
+use crate::facts::{RowRole, TableFacts};
 use crate::figures::lexer::CellFigure;
 use crate::figures::FigureKind;
-use crate::knowledge::{normalise, IndicatorKind, Measure};
+use crate::knowledge::{IndicatorKind, Measure};
 use crate::span::Span;
 use rust_decimal::Decimal;
 use std::collections::{HashMap, HashSet};
@@ -147,7 +148,7 @@ fn total_column_sums(ctx: &Context, facts: &TableFacts) -> Vec<Sum> {
         })
         .filter_map(|c| Some((c, sibling_parts(facts, c)?)))
         .collect();
-    columns.extend(total_group_parts(ctx, facts));
+    columns.extend(total_group_parts(&ctx.knowledge.vocabulary, facts));
     // "Jumlah" beside "Volume" and "Harga Satuan" is a product; a ratio is never summed.
     columns.retain(|(_, parts)| {
         parts.iter().all(|&p| {
@@ -170,165 +171,6 @@ fn total_column_sums(ctx: &Context, facts: &TableFacts) -> Vec<Sum> {
         }
     }
     sums
-}
-
-/// The columns of a total group ("Jumlah ASN › L"), each with the same-named columns of
-/// the groups before it under the same parent ("PNS › L", "PPPK › L"), back to the
-/// previous total group.
-fn total_group_parts(ctx: &Context, facts: &TableFacts) -> Vec<(usize, Vec<usize>)> {
-    let vocabulary = &ctx.knowledge.vocabulary;
-    let columns = &facts.table.columns;
-    let mut out = Vec::new();
-    for (c, column) in columns.iter().enumerate() {
-        if !facts.columns[c].is_value() {
-            continue;
-        }
-        let path = &column.path;
-        for d in 0..path.len().saturating_sub(1) {
-            if !vocabulary.is_total_group(&normalise(&path[d])) {
-                continue;
-            }
-            let (parent, suffix) = (&path[..d], &path[d + 1..]);
-            // The groups under the same parent, in order.
-            let mut groups: Vec<&String> = Vec::new();
-            for other in columns {
-                let p = &other.path;
-                if p.len() > d + 1 && p[..d] == *parent && groups.last() != Some(&&p[d]) {
-                    groups.push(&p[d]);
-                }
-            }
-            let Some(at) = groups.iter().position(|g| **g == path[d]) else { continue };
-            let before: Vec<&String> = groups[..at]
-                .iter()
-                .rev()
-                .take_while(|g| !vocabulary.is_total_group(&normalise(g)))
-                .copied()
-                .collect();
-            let parts: Option<Vec<usize>> = before
-                .iter()
-                .rev()
-                .map(|g| {
-                    columns.iter().position(|o| {
-                        o.path.len() == path.len()
-                            && o.path[..d] == *parent
-                            && o.path[d] == **g
-                            && o.path[d + 1..] == *suffix
-                    })
-                })
-                .collect();
-            let summable = |&p: &usize| {
-                facts.columns[p].is_value()
-                    && !matches!(
-                        facts.columns[p].measure,
-                        Some(Measure::Percent | Measure::Average | Measure::Verdict)
-                    )
-            };
-            if let Some(parts) = parts.filter(|p| p.len() >= 2 && p.iter().all(summable)) {
-                out.push((c, parts));
-            }
-        }
-    }
-    out
-}
-
-/// The columns whose sum a total column states, or `None` when the header does not say.
-fn sibling_parts(facts: &TableFacts, total: usize) -> Option<Vec<usize>> {
-    let columns = &facts.table.columns;
-    let path = &columns[total].path;
-    let depth = path.len().checked_sub(1)?;
-    let parent = &path[..depth];
-    // Units under the parent, in order: (label, first column, last column).
-    let mut units: Vec<(&String, usize, usize)> = Vec::new();
-    for (c, column) in columns.iter().enumerate() {
-        if column.path.len() <= depth || column.path[..depth] != *parent {
-            continue;
-        }
-        match units.last_mut() {
-            Some((label, _, last)) if *label == &column.path[depth] && *last + 1 == c => *last = c,
-            _ => units.push((&column.path[depth], c, c)),
-        }
-    }
-    let position = units.iter().position(|&(_, first, _)| first == total)?;
-    let is_total_unit = |&(_, first, last): &(&String, usize, usize)| {
-        first == last && facts.columns[first].measure == Some(Measure::Total)
-    };
-    let is_value_unit = |&(_, first, last): &(&String, usize, usize)| {
-        (first..=last).all(|c| facts.columns[c].kind == ColumnKind::Value)
-    };
-    let before: Vec<_> = units[..position]
-        .iter()
-        .rev()
-        .take_while(|u| !is_total_unit(u))
-        .filter(|u| is_value_unit(u))
-        .collect();
-    let chosen: Vec<_> = if before.is_empty() {
-        units[position + 1..]
-            .iter()
-            .take_while(|u| !is_total_unit(u))
-            .filter(|u| is_value_unit(u))
-            .collect()
-    } else {
-        before.into_iter().rev().collect()
-    };
-    if chosen.len() < 2 && chosen.iter().all(|&&(_, f, l)| f == l) {
-        // One column is not a sum of anything.
-        return None;
-    }
-    let mut parts = Vec::new();
-    for &(_, first, last) in chosen {
-        parts.extend(unit_columns(facts, depth, depth + 1, first, last)?);
-    }
-    Some(parts)
-}
-
-/// The columns whose sum gives the value of the unit spanning `first..=last` (its labels
-/// at `depth` and below): a leaf itself, a group's own total column, or the sum of its
-/// sub-units. A column is summed when it names no measure of its own: none at all, a
-/// total, or one its group shares with the total ("Realisasi › TW I" beside
-/// "Realisasi › Jumlah"); `shared` is the depth of the total's own label.
-fn unit_columns(
-    facts: &TableFacts,
-    shared: usize,
-    depth: usize,
-    first: usize,
-    last: usize,
-) -> Option<Vec<usize>> {
-    let columns = &facts.table.columns;
-    let summable = |c: usize| {
-        matches!(facts.columns[c].measure, None | Some(Measure::Total))
-            || (facts.columns[c].measure_depth.is_some_and(|d| d < shared)
-                && matches!(facts.columns[c].measure, Some(Measure::Target | Measure::Realisation)))
-    };
-    if first == last && columns[first].path.len() <= depth {
-        return summable(first).then(|| vec![first]);
-    }
-    // A group: its own total column, directly under it.
-    let own_totals: Vec<usize> = (first..=last)
-        .filter(|&c| {
-            columns[c].path.len() == depth + 1 && facts.columns[c].measure == Some(Measure::Total)
-        })
-        .collect();
-    if let [own] = own_totals[..] {
-        return Some(vec![own]);
-    }
-    if !own_totals.is_empty() {
-        return None;
-    }
-    let mut parts = Vec::new();
-    let mut c = first;
-    while c <= last {
-        if columns[c].path.len() <= depth {
-            return None;
-        }
-        let label = &columns[c].path[depth];
-        let mut end = c;
-        while end < last && columns[end + 1].path.get(depth) == Some(label) {
-            end += 1;
-        }
-        parts.extend(unit_columns(facts, shared, depth + 1, c, end)?);
-        c = end + 1;
-    }
-    (!parts.is_empty()).then_some(parts)
 }
 
 /// Total rows: each cell against the rows it closes.
@@ -379,77 +221,6 @@ fn total_row_sums(facts: &TableFacts) -> Vec<Sum> {
         }
     }
     sums
-}
-
-/// The readings of which rows the total row `rows[k]` closes, the most likely first:
-///
-/// - the rows since the previous total (or, under a section label, since the label);
-/// - right after other totals ("Jumlah Belanja Operasi", "Jumlah Belanja Modal", then
-///   "TOTAL"), those totals;
-/// - for a table's last total, or one right after another, every row above it.
-///
-/// Rows without a figure (a "A. Program …" label row) are no part of any reading.
-fn row_covers(facts: &TableFacts, rows: &[usize], k: usize) -> Vec<Vec<usize>> {
-    let is_total = |r: usize| matches!(facts.rows[r].role, RowRole::Total | RowRole::Subtotal);
-    let is_item = |r: usize| facts.rows[r].role == RowRole::Data && facts.rows[r].has_figures;
-    let all = &facts.table.rows;
-    let mut above: Vec<usize> = Vec::new();
-    for &r in rows[..k].iter().rev() {
-        if is_total(r) {
-            break;
-        }
-        if is_item(r) {
-            above.push(r);
-        }
-    }
-    above.reverse();
-    let mut covers = Vec::new();
-    let last_total = !rows[k + 1..].iter().any(|&r| is_total(r));
-    if above.is_empty() {
-        // Right after other totals: those that close rows of their own.
-        let mut totals: Vec<usize> = Vec::new();
-        let mut items_since = false;
-        for &r in &rows[..k] {
-            if is_total(r) {
-                if items_since {
-                    totals.push(r);
-                }
-                items_since = false;
-            } else if is_item(r) {
-                items_since = true;
-            }
-        }
-        if totals.len() >= 2 {
-            covers.push(totals);
-        }
-        if covers.is_empty() {
-            // A total printed above its rows.
-            let below: Vec<usize> = rows[k + 1..]
-                .iter()
-                .copied()
-                .take_while(|&r| !is_total(r))
-                .filter(|&r| is_item(r))
-                .collect();
-            covers.push(below);
-            return covers;
-        }
-    } else {
-        // Under a section label: the rows since the label.
-        let start = above[0];
-        let section =
-            (start..rows[k]).rev().find(|&r| all[r].kind == crate::tables::RowKind::Section);
-        covers.push(above.clone());
-        if let Some(section) = section {
-            covers.push(above.iter().copied().filter(|&r| r > section).collect());
-        }
-    }
-    if last_total || covers[0].len() != above.len() {
-        let every: Vec<usize> = rows[..k].iter().copied().filter(|&r| is_item(r)).collect();
-        if every.len() > above.len() {
-            covers.push(every);
-        }
-    }
-    covers
 }
 
 /// Checks one reading of a sum.
