@@ -51,7 +51,7 @@ impl ColumnRole {
 
 pub fn column_roles(table: &Table, knowledge: &Knowledge) -> Vec<ColumnRole> {
     let vocabulary = &knowledge.vocabulary;
-    (0..table.columns.len())
+    let mut roles: Vec<ColumnRole> = (0..table.columns.len())
         .map(|c| {
             let path: Vec<String> = table.columns[c].path.iter().map(|l| normalise(l)).collect();
             let leaf_measure = path.last().and_then(|l| vocabulary.measure(l));
@@ -95,7 +95,32 @@ pub fn column_roles(table: &Table, knowledge: &Knowledge) -> Vec<ColumnRole> {
                 measure_depth,
             }
         })
-        .collect()
+        .collect();
+    realisation_in_percent(table, &mut roles);
+    roles
+}
+
+/// "Target (%) | Realisasi (%) | Capaian (%)": a rate's realisation printed in percent
+/// reads like a percentage column. When a group has two percentage columns and one is
+/// labelled "Realisasi …", that one is the realisation.
+fn realisation_in_percent(table: &Table, roles: &mut [ColumnRole]) {
+    let leaf = |c: usize| table.columns[c].path.last().map(|l| normalise(l)).unwrap_or_default();
+    for c in 0..roles.len() {
+        if roles[c].measure != Some(Measure::Percent) || !leaf(c).starts_with("realisasi") {
+            continue;
+        }
+        let same_group =
+            |o: usize| roles[o].context == roles[c].context && roles[o].period == roles[c].period;
+        let has_target =
+            (0..roles.len()).any(|o| same_group(o) && roles[o].measure == Some(Measure::Target));
+        let other_percent = (0..roles.len())
+            .any(|o| o != c && same_group(o) && roles[o].measure == Some(Measure::Percent));
+        let has_realisation = (0..roles.len())
+            .any(|o| same_group(o) && roles[o].measure == Some(Measure::Realisation));
+        if has_target && other_percent && !has_realisation {
+            roles[c].measure = Some(Measure::Realisation);
+        }
+    }
 }
 
 /// A column is a label column when most of its filled data cells are text, an index when
