@@ -185,3 +185,29 @@ fn contents_list(heading: String, raw: RawTable) -> ContentsList {
         .collect();
     ContentsList { heading, span: raw.span, entries }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn page_numbers_and_running_footers_are_page_furniture() {
+        for text in ["28", "xii", "Laporan Kinerja Dinas Tahun 2024\t\t27", "Halaman 4 dari 30"] {
+            assert!(is_page_furniture(text), "{text:?}");
+        }
+        for text in ["Tabel 3.6", "Jumlah peserta 28 orang", "Laporan ini disusun"] {
+            assert!(!is_page_furniture(text), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn a_table_continued_after_a_page_number_is_one_table() {
+        let text = "Tabel 3.1 Peserta\n\nNo\tKegiatan\tPeserta\n1.\tA\t10\n2.\tB\t20\n\n27\n\n\
+                    No\tKegiatan\tPeserta\n3.\tC\t30\nJumlah\t\t60\n";
+        let source = SourceFile::new("t.txt".into(), SourceKind::PlainText, text.into());
+        let doc = read_document(source, &ReadOptions::default());
+        assert_eq!(doc.tables.len(), 1);
+        assert_eq!(doc.tables[0].parts.len(), 2);
+        assert_eq!(doc.tables[0].rows.len(), 4);
+    }
+}
