@@ -64,7 +64,7 @@ pub fn total_group_parts(vocabulary: &Vocabulary, facts: &TableFacts) -> Vec<(us
 }
 
 /// The columns whose sum a total column states, or `None` when the header does not say.
-pub fn sibling_parts(facts: &TableFacts, total: usize) -> Option<Vec<usize>> {
+pub fn sibling_parts(facts: &TableFacts, total: usize) -> Option<Vec<Vec<usize>>> {
     let columns = &facts.table.columns;
     let path = &columns[total].path;
     let depth = path.len().checked_sub(1)?;
@@ -87,12 +87,8 @@ pub fn sibling_parts(facts: &TableFacts, total: usize) -> Option<Vec<usize>> {
     let is_value_unit = |&(_, first, last): &(&String, usize, usize)| {
         (first..=last).all(|c| facts.columns[c].kind == ColumnKind::Value)
     };
-    let before: Vec<_> = units[..position]
-        .iter()
-        .rev()
-        .take_while(|u| !is_total_unit(u))
-        .filter(|u| is_value_unit(u))
-        .collect();
+    let run_start = units[..position].iter().rposition(is_total_unit).map_or(0, |t| t + 1);
+    let before: Vec<_> = units[run_start..position].iter().filter(|u| is_value_unit(u)).collect();
     let chosen: Vec<_> = if before.is_empty() {
         units[position + 1..]
             .iter()
@@ -100,17 +96,34 @@ pub fn sibling_parts(facts: &TableFacts, total: usize) -> Option<Vec<usize>> {
             .filter(|u| is_value_unit(u))
             .collect()
     } else {
-        before.into_iter().rev().collect()
+        before.clone()
     };
     if chosen.len() < 2 && chosen.iter().all(|&&(_, f, l)| f == l) {
         // One column is not a sum of anything.
         return None;
     }
-    let mut parts = Vec::new();
-    for &(_, first, last) in chosen {
-        parts.extend(unit_columns(facts, depth, depth + 1, first, last)?);
+    let columns_of = |units: &[&(&String, usize, usize)]| -> Option<Vec<usize>> {
+        let mut parts = Vec::new();
+        for &&(_, first, last) in units {
+            parts.extend(unit_columns(facts, depth, depth + 1, first, last)?);
+        }
+        Some(parts)
+    };
+    let mut readings = vec![columns_of(&chosen)?];
+    // "PNS | PPPK | Jumlah | PPNPN | Outsourcing | Total": the last total may also add the
+    // previous total to the columns since it, or every column before it.
+    if !before.is_empty() && run_start > 0 {
+        let previous = units[run_start - 1].1;
+        let mut with_previous = vec![previous];
+        with_previous.extend(&readings[0]);
+        readings.push(with_previous);
+        let every: Vec<_> =
+            units[..position].iter().filter(|u| !is_total_unit(u) && is_value_unit(u)).collect();
+        if let Some(all) = columns_of(&every) {
+            readings.push(all);
+        }
     }
-    Some(parts)
+    Some(readings)
 }
 
 /// The columns whose sum gives the value of the unit spanning `first..=last` (its labels

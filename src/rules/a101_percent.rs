@@ -75,14 +75,21 @@ pub struct PercentSlot {
 
 /// The percentage columns of a table that periksa can recompute, each with its target and
 /// realisation: the one target and the one realisation with the same context and period.
-pub fn percent_slots(facts: &TableFacts) -> Vec<PercentSlot> {
+pub fn percent_slots(ctx: &Context, facts: &TableFacts) -> Vec<PercentSlot> {
     let cols = &facts.columns;
+    let vocabulary = &ctx.knowledge.vocabulary;
+    // "Realisasi › Tahun 2024" beside a plain "Capaian (%)": a label naming the year is no
+    // part of the context.
+    let context = |c: usize| -> Vec<&String> {
+        cols[c].context.iter().filter(|l| !vocabulary.is_annual(l)).collect()
+    };
     let with = |measure: Measure, p: usize| -> Vec<usize> {
+        let wanted = context(p);
         (0..cols.len())
             .filter(|&c| {
                 cols[c].is_value()
                     && cols[c].measure == Some(measure)
-                    && cols[c].context == cols[p].context
+                    && context(c) == wanted
                     && cols[c].period == cols[p].period
             })
             .collect()
@@ -170,8 +177,9 @@ struct Realisation {
     /// How it is written in a computation.
     written: String,
     inputs: Vec<Input>,
-    /// Another reading of it: the last of rising quarterly counts, which may be running
-    /// totals (its interval, value and digits).
+    /// Another reading of it (its interval, value and digits): the last period's count,
+    /// when the periods are running totals or positions at the end of each period; the
+    /// mean of a score's periods, when the year's score is their mean.
     running: Option<(Interval, Decimal, String)>,
 }
 
@@ -218,16 +226,19 @@ fn realisation(
                 IndicatorKind::Count | IndicatorKind::Money => {
                     let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
                     let sum = Interval::sum(&intervals)?;
-                    // Rising figures may be running totals: then the year is the last.
-                    let rising = intervals.windows(2).all(|w| w[0].lo <= w[1].hi);
-                    let running = match (rising, inputs.last()) {
-                        (true, Some(last)) => Some((last.interval, last.value, last.text.clone())),
-                        _ => None,
-                    };
+                    // The figures may be running totals, or counts of what exists at the
+                    // end of each period: then the year is the last.
+                    let running =
+                        inputs.last().map(|last| (last.interval, last.value, last.text.clone()));
                     let written = format!("({})", sum_expression(&refs));
                     Some(Realisation { interval: sum, value, written, inputs, running })
                 }
                 IndicatorKind::Score | IndicatorKind::Stock => {
+                    let mean = Interval::mean(&intervals).and_then(|m| {
+                        let n = Decimal::from(intervals.len());
+                        let written = format!("({}) / {n}", texts.join(" + "));
+                        Some((m, value.checked_div(n)?, written))
+                    });
                     let last = inputs.pop()?;
                     if texts.last() != Some(&last.text) {
                         return None;
@@ -237,7 +248,7 @@ fn realisation(
                         value: last.value,
                         written: last.text.clone(),
                         inputs: vec![last],
-                        running: None,
+                        running: mean,
                     })
                 }
                 IndicatorKind::Rate => None,
@@ -307,7 +318,7 @@ impl Recomputed {
 
 pub fn check(ctx: &Context, findings: &mut Vec<crate::diagnostics::Finding>) {
     for facts in &ctx.tables {
-        let slots = percent_slots(facts);
+        let slots = percent_slots(ctx, facts);
         if slots.is_empty() {
             continue;
         }

@@ -57,7 +57,7 @@ use crate::facts::totals::{row_covers, sibling_parts, total_group_parts};
 use crate::facts::{RowRole, TableFacts};
 use crate::figures::lexer::CellFigure;
 use crate::figures::FigureKind;
-use crate::knowledge::{IndicatorKind, Measure};
+use crate::knowledge::{normalise, IndicatorKind, Measure};
 use crate::span::Span;
 use rust_decimal::Decimal;
 use std::collections::{HashMap, HashSet};
@@ -142,29 +142,46 @@ fn evaluate(ctx: &Context, facts: &TableFacts, sum: &Sum) -> Outcome {
 
 /// Total columns, in every row: each against its sibling columns.
 fn total_column_sums(ctx: &Context, facts: &TableFacts) -> Vec<Sum> {
-    let mut columns: Vec<(usize, Vec<usize>)> = (0..facts.columns.len())
+    // Each total column with the readings of which columns it adds, the likeliest first.
+    let mut columns: Vec<(usize, Vec<Vec<usize>>)> = (0..facts.columns.len())
         .filter(|&c| {
             facts.columns[c].is_value() && facts.columns[c].measure == Some(Measure::Total)
         })
         .filter_map(|c| Some((c, sibling_parts(facts, c)?)))
         .collect();
-    columns.extend(total_group_parts(&ctx.knowledge.vocabulary, facts));
+    columns.extend(
+        total_group_parts(&ctx.knowledge.vocabulary, facts)
+            .into_iter()
+            .map(|(c, parts)| (c, vec![parts])),
+    );
     // "Jumlah" beside "Volume" and "Harga Satuan" is a product; a ratio is never summed.
-    columns.retain(|(_, parts)| {
-        parts.iter().all(|&p| {
+    columns.retain(|(_, readings)| {
+        readings[0].iter().all(|&p| {
             let role = &facts.columns[p];
             !role.factor && !role.ratio && !role.cumulative
         })
     });
+    let vocabulary = &ctx.knowledge.vocabulary;
     let mut sums = Vec::new();
     for row in facts.checked_rows() {
         if matches!(facts.rows[row].kind, Some(IndicatorKind::Score | IndicatorKind::Rate)) {
             continue;
         }
-        for (total, parts) in &columns {
+        // A row of running totals ("Realisasi Kumulatif") ends at the year, not its sum.
+        let running = facts.rows[row]
+            .name
+            .as_ref()
+            .is_some_and(|(n, _)| vocabulary.is_cumulative(&normalise(n)));
+        if running {
+            continue;
+        }
+        for (total, readings) in &columns {
             sums.push(Sum {
                 total: (row, *total),
-                readings: vec![parts.iter().map(|&c| (row, c)).collect()],
+                readings: readings
+                    .iter()
+                    .map(|parts| parts.iter().map(|&c| (row, c)).collect())
+                    .collect(),
                 whose: "the figures beside it in its row",
                 warn_blank: true,
             });

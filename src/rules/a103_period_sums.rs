@@ -8,10 +8,13 @@
 //! When a row gives a yearly target (or realisation) and the target (or realisation) of
 //! every quarter, Triwulan I to IV or TW I to IV (or of both semesters):
 //!
-//! - for a count (people, cases, documents) or money, the periods add up to the year;
-//! - for a score or an index ("Nilai IKPA"), and for a count of what exists at a moment
-//!   (people in poverty, the unemployed, staff: a "stock" in `rules/indicators.yaml`), the
-//!   year's figure is the last period's;
+//! - for a count (people, cases, documents) or money, the periods add up to the year; a
+//!   count may also be one of what exists at the end of each period (active cooperatives,
+//!   people in poverty), whose year is the last period's, and that reading is accepted
+//!   too;
+//! - for a score or an index ("Nilai IKPA"), and for a count declared a "stock" in
+//!   `rules/indicators.yaml`, the year's figure is the last period's (or, as some units
+//!   report a quarterly survey, the mean of the periods);
 //! - a rate or percentage is never summed, and is left alone.
 //!
 //! The kind of an indicator comes from the units of its figures ("40 orang" is a count,
@@ -159,7 +162,10 @@ fn check_sum(
     }
     let Some(sum) = Interval::sum(&intervals) else { return };
     let printed = ctx.printed(total);
-    if sum.meets(&printed) || is_cumulative(&intervals, &printed) {
+    // A count of what exists at the end of each period (active cooperatives, people in
+    // poverty) has the last period's figure as its year, whatever its name says.
+    let last_is_year = intervals.last().is_some_and(|last| last.meets(&printed));
+    if sum.meets(&printed) || is_cumulative(&intervals, &printed) || last_is_year {
         return;
     }
     let found = ctx.digits(total);
@@ -211,7 +217,10 @@ fn check_last(
     let Some(&last_column) = periods.last() else { return };
     let Some(last) = facts.figure(row, last_column) else { return };
     let input = ctx.input(last, facts.cell(row, last_column).span);
-    if input.interval.meets(&ctx.printed(year)) {
+    let printed = ctx.printed(year);
+    if input.interval.meets(&printed)
+        || mean_of_periods(ctx, facts, row, periods).is_some_and(|m| m.meets(&printed))
+    {
         return;
     }
     let found = ctx.digits(year);
@@ -243,6 +252,24 @@ fn check_last(
 pub fn is_cumulative(periods: &[Interval], year: &Interval) -> bool {
     let rising = periods.windows(2).all(|w| w[0].lo <= w[1].hi);
     rising && periods.last().is_some_and(|last| last.meets(year))
+}
+
+/// The mean of the periods' figures: some units report a score's year as the mean of its
+/// quarters (an IKM surveyed every quarter).
+fn mean_of_periods(
+    ctx: &Context,
+    facts: &TableFacts,
+    row: usize,
+    periods: &[usize],
+) -> Option<Interval> {
+    let intervals: Option<Vec<Interval>> = periods
+        .iter()
+        .map(|&c| match ctx.slot(facts.cell(row, c)) {
+            Slot::Known(input) => Some(input.interval),
+            _ => None,
+        })
+        .collect();
+    Interval::mean(&intervals?)
 }
 
 fn period_word(n: usize) -> &'static str {

@@ -106,8 +106,10 @@ fn check_tables(ctx: &Context, findings: &mut Vec<Finding>) {
         if verdict_columns.is_empty() {
             continue;
         }
-        let slots: Vec<_> =
-            percent_slots(facts).into_iter().filter(|s| !facts.columns[s.percent].budget).collect();
+        let slots: Vec<_> = percent_slots(ctx, facts)
+            .into_iter()
+            .filter(|s| !facts.columns[s.percent].budget)
+            .collect();
         let percents: Vec<usize> = (0..facts.columns.len())
             .filter(|&c| {
                 facts.columns[c].is_value()
@@ -286,14 +288,15 @@ fn check_sentences(ctx: &Context, findings: &mut Vec<Finding>) {
 }
 
 /// "sehingga", "maka", "berarti" between a figure and a verdict, and no word that hedges,
-/// negates only in part, looks ahead or changes the subject.
+/// negates ("tidak ada yang belum tercapai", "belum mampu mencapai target"), looks ahead
+/// or changes the subject.
 static CONSEQUENCE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b(sehingga|maka|berarti|artinya|dengan demikian|oleh karena itu|dinyatakan)\b")
         .expect("a valid pattern")
 });
 static HEDGE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"\b(hampir|nyaris|sulit|dapat|bisa|akan|agar|supaya|diharapkan|harus|perlu|sepenuhnya|meskipun|walaupun|namun|tetapi|kecuali|jika|apabila|tahun|triwulan|semester|sebelumnya|lainnya)\b",
+        r"\b(hampir|nyaris|sulit|dapat|bisa|akan|agar|supaya|diharapkan|harus|perlu|sepenuhnya|meskipun|walaupun|namun|tetapi|kecuali|jika|apabila|tahun|triwulan|semester|sebelumnya|lainnya|tidak|bukan|belum|gagal|urung|kurang|jauh|mampu|ada|seluruh|semua|setiap|untuk)\b",
     )
     .expect("a valid pattern")
 });
