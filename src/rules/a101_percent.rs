@@ -84,15 +84,24 @@ pub fn percent_slots(ctx: &Context, facts: &TableFacts) -> Vec<PercentSlot> {
         cols[c].context.iter().filter(|l| !vocabulary.is_annual(l)).collect()
     };
     let with = |measure: Measure, p: usize| -> Vec<usize> {
+        let of = |same: &dyn Fn(usize) -> bool| -> Vec<usize> {
+            (0..cols.len())
+                .filter(|&c| {
+                    cols[c].is_value()
+                        && cols[c].measure == Some(measure)
+                        && cols[c].period == cols[p].period
+                        && same(c)
+                })
+                .collect()
+        };
+        // The same context first ("Tahun 2024 › Target" for "Tahun 2024 › %"); only when
+        // there is none, the context without its year labels.
+        let exact = of(&|c| cols[c].context == cols[p].context);
+        if !exact.is_empty() {
+            return exact;
+        }
         let wanted = context(p);
-        (0..cols.len())
-            .filter(|&c| {
-                cols[c].is_value()
-                    && cols[c].measure == Some(measure)
-                    && context(c) == wanted
-                    && cols[c].period == cols[p].period
-            })
-            .collect()
+        of(&|c| context(c) == wanted)
     };
     let mut slots = Vec::new();
     for (p, column) in cols.iter().enumerate() {
