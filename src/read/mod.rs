@@ -145,8 +145,9 @@ fn caption_above(
     (bare.title.is_none()).then_some((caption, before.span.cover(last.span)))
 }
 
-/// A page number ("28", "xii") or a running header or footer that ends with one
-/// ("Laporan Kinerja … Tahun 2024   27").
+/// Page numbers ("28", "xii"), running headers or footers that end with one
+/// ("Laporan Kinerja … Tahun 2024   27", "LKjIP Kecamatan … 2024") and form feeds: what
+/// a page break leaves between two parts of a table.
 fn is_page_furniture(text: &str) -> bool {
     static FURNITURE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
         regex::Regex::new(
@@ -154,7 +155,8 @@ fn is_page_furniture(text: &str) -> bool {
         )
         .expect("a valid pattern")
     });
-    FURNITURE.is_match(text)
+    // A footer, a form feed and the next page's header may stand in one block.
+    text.lines().all(|line| line.trim().is_empty() || FURNITURE.is_match(line))
 }
 
 fn is_caption_candidate(block: &Block) -> bool {
@@ -192,7 +194,13 @@ mod tests {
 
     #[test]
     fn page_numbers_and_running_footers_are_page_furniture() {
-        for text in ["28", "xii", "Laporan Kinerja Dinas Tahun 2024\t\t27", "Halaman 4 dari 30"] {
+        for text in [
+            "28",
+            "xii",
+            "Laporan Kinerja Dinas Tahun 2024\t\t27",
+            "Halaman 4 dari 30",
+            "Laporan Kinerja Kecamatan Tahun 2024\t14\n\u{c}\nLKjIP Kecamatan Sungai 2024",
+        ] {
             assert!(is_page_furniture(text), "{text:?}");
         }
         for text in ["Tabel 3.6", "Jumlah peserta 28 orang", "Laporan ini disusun"] {

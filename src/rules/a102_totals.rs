@@ -17,7 +17,9 @@
 //!   ("Jumlah Belanja Operasi", "Jumlah Belanja Modal", then "TOTAL") is their sum, and a
 //!   table's last total may also be the sum of every row above it. A row of labels only
 //!   ("A. Program …") is no part of a sum; a row with its own number is an item, whatever
-//!   its name says ("3. Jumlah penduduk miskin").
+//!   its name says ("3. Jumlah penduduk miskin"). When group heads carry the sums of their
+//!   items ("1 Program …" above "1.1", "1.2"), the rows above a total add up to twice it;
+//!   that total holds.
 //!
 //! ## Nil, blank and what is not a sum
 //!
@@ -137,7 +139,36 @@ fn evaluate(ctx: &Context, facts: &TableFacts, sum: &Sum) -> Outcome {
     {
         return Outcome::Holds;
     }
+    if holds_as_groups(ctx, facts, sum) {
+        return Outcome::Holds;
+    }
     check_sum(ctx, facts, sum, &sum.readings[0], sum.warn_blank)
+}
+
+/// Rows of group heads that carry the sums of their items ("1 Program …" above "1.1",
+/// "1.2"; a bold "Belanja Operasi" above its lines) make the rows above a total add up to
+/// twice the total: then each item is counted once under its head, and the total holds.
+fn holds_as_groups(ctx: &Context, facts: &TableFacts, sum: &Sum) -> bool {
+    let parts = &sum.readings[0];
+    let (row, column) = sum.total;
+    if parts.len() < 3
+        || parts.iter().any(|&(r, _)| r == row)
+        || parts.iter().any(|&(_, c)| c != column)
+    {
+        return false;
+    }
+    let Some(total) = facts.figure(row, column) else { return false };
+    let mut intervals = Vec::with_capacity(parts.len());
+    for &(r, c) in parts {
+        match ctx.slot(facts.cell(r, c)) {
+            super::support::Slot::Known(input) => intervals.push(input.interval),
+            super::support::Slot::Nil(_) => intervals.push(Interval::exact(Decimal::ZERO)),
+            _ => return false,
+        }
+    }
+    Interval::sum(&intervals)
+        .and_then(|all| all.div_const(Decimal::TWO))
+        .is_some_and(|half| half.meets(&ctx.printed(total)))
 }
 
 /// Total columns, in every row: each against its sibling columns.

@@ -40,10 +40,16 @@ use crate::diagnostics::{Finding, Label};
 use crate::facts::{RowRole, TableFacts};
 use crate::knowledge::Measure;
 use crate::span::Span;
+use regex::Regex;
 use rust_decimal::Decimal;
 use std::collections::HashMap;
+use std::sync::LazyLock;
 
 const CODE: &str = "A104";
+
+/// An indicator name that starts with its number: "1. Persentase …".
+static NUMBERED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s*\d+[.)]\s").expect("a valid pattern"));
 
 pub fn check(ctx: &Context, findings: &mut Vec<Finding>) {
     for facts in &ctx.tables {
@@ -159,12 +165,25 @@ fn check_average_columns(ctx: &Context, facts: &TableFacts, findings: &mut Vec<F
                 continue;
             }
             let cells: Vec<(usize, usize)> = covered.iter().map(|&r| (r, percent)).collect();
+            // Indicators numbered "1.", "2." with sub-indicators "a.", "b." under them: the
+            // goal's average may be over the numbered ones only.
+            let numbered: Vec<(usize, usize)> = covered
+                .iter()
+                .filter(|&&r| {
+                    facts.rows[r].name.as_ref().is_some_and(|(n, _)| NUMBERED.is_match(n))
+                })
+                .map(|&r| (r, percent))
+                .collect();
+            let mut readings = vec![cells];
+            if numbered.len() >= 2 && numbered.len() < readings[0].len() {
+                readings.push(numbered);
+            }
             let whose = if facts.rows[row].goal.is_some() {
                 "the achievements of its goal's indicators"
             } else {
                 "the achievements of the table's rows"
             };
-            check_mean(ctx, facts, (row, average), &[cells], whose, findings);
+            check_mean(ctx, facts, (row, average), &readings, whose, findings);
         }
     }
 }
