@@ -97,7 +97,33 @@ pub fn column_roles(table: &Table, knowledge: &Knowledge) -> Vec<ColumnRole> {
         })
         .collect();
     realisation_in_percent(table, &mut roles);
+    capaian_as_percent(table, &mut roles);
     roles
+}
+
+/// "Target | Realisasi | Capaian": beside a realisation column, a plain "Capaian" is the
+/// achievement percentage (some tables leave the "(%)" out of its header).
+fn capaian_as_percent(table: &Table, roles: &mut [ColumnRole]) {
+    let leaf = |c: usize| table.columns[c].path.last().map(|l| normalise(l)).unwrap_or_default();
+    for c in 0..roles.len() {
+        if roles[c].measure != Some(Measure::Realisation) || leaf(c) != "capaian" {
+            continue;
+        }
+        let same_group =
+            |o: usize| roles[o].context == roles[c].context && roles[o].period == roles[c].period;
+        let has = |m: Measure| {
+            (0..roles.len()).any(|o| o != c && same_group(o) && roles[o].measure == Some(m))
+        };
+        let realisasi = (0..roles.len()).any(|o| {
+            o != c
+                && same_group(o)
+                && roles[o].measure == Some(Measure::Realisation)
+                && leaf(o).starts_with("realisasi")
+        });
+        if realisasi && has(Measure::Target) && !has(Measure::Percent) {
+            roles[c].measure = Some(Measure::Percent);
+        }
+    }
 }
 
 /// "Target (%) | Realisasi (%) | Capaian (%)": a rate's realisation printed in percent
