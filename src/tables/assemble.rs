@@ -48,7 +48,21 @@ pub fn assemble_tables(parts: Vec<TablePart>, locale: Locale, units: &Units) -> 
     // number) between, or is captioned as its continuation ("Tabel 3.6 (lanjutan)").
     let mut groups: Vec<Vec<ReadPart>> = Vec::new();
     let mut table_of_part = Vec::with_capacity(read.len());
-    for part in read {
+    for mut part in read {
+        // After a page break, a part may go on without repeating the header: its first
+        // "header" row is a row of figures. Then all its rows are data, under the
+        // table's columns.
+        if part.caption.is_none() && part.follows_table {
+            if let Some(group) = groups.last() {
+                let width = group[0].leaves.len();
+                if headerless_continuation(&part, width) {
+                    let mut rows = std::mem::take(&mut part.header);
+                    rows.append(&mut part.data);
+                    part.data = rows;
+                    part.leaves = group[0].leaves.clone();
+                }
+            }
+        }
         let same = groups.last().is_some_and(|g| same_header(&g[0].leaves, &part.leaves));
         // "Tabel 3.6 (lanjutan)" continues Tabel 3.6 wherever the page break put it.
         let continued_caption = part.caption.as_ref().is_some_and(|(c, _)| {
@@ -93,6 +107,23 @@ fn read_part(part: TablePart, locale: Locale, units: &Units) -> ReadPart {
         leaves,
         data,
     }
+}
+
+/// A part whose only "header" row is a row of figures as wide as the table before it.
+fn headerless_continuation(part: &ReadPart, width: usize) -> bool {
+    let [row] = &part.header[..] else { return false };
+    let figures = row
+        .cells
+        .iter()
+        .filter(|c| matches!(c.value, CellFigure::Figure(_)) && !is_year(&c.raw.text))
+        .count();
+    figures >= 2 && row.filled_width() <= width && width >= 2
+}
+
+/// Four digits from 1900 to 2100: a year, which a header may well hold.
+fn is_year(text: &str) -> bool {
+    let text = text.trim();
+    text.len() == 4 && text.parse::<u32>().is_ok_and(|y| (1900..=2100).contains(&y))
 }
 
 /// Two headers are the same when their leaf labels are, or when one has a single extra
