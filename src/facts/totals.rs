@@ -176,7 +176,8 @@ pub fn unit_columns(
     (!parts.is_empty()).then_some(parts)
 }
 
-/// The readings of which rows the total row `rows[k]` closes, the most likely first:
+/// The readings of which rows the total row `rows[k]` closes, the most likely first
+/// (`last_total`: no total row follows it in the table):
 ///
 /// - the rows since the previous total (or, under a section label, since the label);
 /// - right after other totals ("Jumlah Belanja Operasi", "Jumlah Belanja Modal", then
@@ -184,7 +185,12 @@ pub fn unit_columns(
 /// - for a table's last total, or one right after another, every row above it.
 ///
 /// Rows without a figure (a "A. Program …" label row) are no part of any reading.
-pub fn row_covers(facts: &TableFacts, rows: &[usize], k: usize) -> Vec<Vec<usize>> {
+pub fn row_covers(
+    facts: &TableFacts,
+    rows: &[usize],
+    k: usize,
+    last_total: bool,
+) -> Vec<Vec<usize>> {
     let is_total = |r: usize| matches!(facts.rows[r].role, RowRole::Total | RowRole::Subtotal);
     let is_item = |r: usize| facts.rows[r].role == RowRole::Data && facts.rows[r].has_figures;
     let all = &facts.table.rows;
@@ -199,7 +205,6 @@ pub fn row_covers(facts: &TableFacts, rows: &[usize], k: usize) -> Vec<Vec<usize
     }
     above.reverse();
     let mut covers = Vec::new();
-    let last_total = !rows[k + 1..].iter().any(|&r| is_total(r));
     if above.is_empty() {
         // Right after other totals: those that close rows of their own.
         let mut totals: Vec<usize> = Vec::new();

@@ -239,12 +239,15 @@ fn total_row_sums(facts: &TableFacts) -> Vec<Sum> {
                 )
         })
         .collect();
+    let last_total = rows
+        .iter()
+        .rposition(|&r| matches!(facts.rows[r].role, RowRole::Total | RowRole::Subtotal));
     let mut sums = Vec::new();
     for (k, &row) in rows.iter().enumerate() {
         if !matches!(facts.rows[row].role, RowRole::Total | RowRole::Subtotal) {
             continue;
         }
-        let covers = row_covers(facts, &rows, k);
+        let covers = row_covers(facts, &rows, k, Some(k) == last_total);
         let Some(first_cover) = covers.first() else { continue };
         if first_cover.len() < 2
             || first_cover.iter().any(|&r| {
