@@ -17,7 +17,7 @@ pub use rows::{RowInfo, RowRole};
 use crate::document::Document;
 use crate::figures::lexer::CellFigure;
 use crate::figures::Figure;
-use crate::knowledge::Knowledge;
+use crate::knowledge::{Knowledge, Measure, Period};
 use crate::tables::{Cell, Table};
 
 /// A table with the meaning of its columns and rows.
@@ -53,6 +53,36 @@ impl<'d> TableFacts<'d> {
             let row = &self.table.rows[r];
             row.aligned && self.rows[r].role != RowRole::Section
         })
+    }
+
+    /// The value columns of every quarter, in order (or, when there are no four, of both
+    /// semesters) that measure `measure` and whose context `same_context` accepts: one
+    /// column a period, or `None`.
+    pub fn period_columns(
+        &self,
+        measure: Option<Measure>,
+        same_context: &dyn Fn(usize) -> bool,
+    ) -> Option<Vec<usize>> {
+        let cols = &self.columns;
+        let of = |make: fn(u8) -> Period, n: u8| -> Option<Vec<usize>> {
+            (1..=n)
+                .map(|i| {
+                    let found: Vec<usize> = (0..cols.len())
+                        .filter(|&c| {
+                            cols[c].is_value()
+                                && cols[c].measure == measure
+                                && cols[c].period == Some(make(i))
+                                && same_context(c)
+                        })
+                        .collect();
+                    match found[..] {
+                        [c] => Some(c),
+                        _ => None,
+                    }
+                })
+                .collect()
+        };
+        of(Period::Quarter, 4).or_else(|| of(Period::Semester, 2))
     }
 
     /// Does the table weigh its rows ("Bobot")? Then its totals and averages are weighted.

@@ -51,7 +51,7 @@ use crate::arith::computation::sum_expression;
 use crate::arith::{Computation, Interval};
 use crate::diagnostics::Label;
 use crate::facts::{RowRole, TableFacts};
-use crate::knowledge::{normalise, Formula, IndicatorKind, Measure, Period};
+use crate::knowledge::{normalise, Formula, IndicatorKind, Measure};
 use rust_decimal::Decimal;
 
 const CODE: &str = "A101";
@@ -125,25 +125,7 @@ pub fn percent_slots(ctx: &Context, facts: &TableFacts) -> Vec<PercentSlot> {
 /// Realisation columns of every quarter (or both semesters) in the context of column `p`.
 fn period_columns(facts: &TableFacts, p: usize) -> Option<Vec<usize>> {
     let cols = &facts.columns;
-    let of = |make: fn(u8) -> Period, n: u8| -> Option<Vec<usize>> {
-        (1..=n)
-            .map(|i| {
-                let matching: Vec<usize> = (0..cols.len())
-                    .filter(|&c| {
-                        cols[c].is_value()
-                            && cols[c].measure == Some(Measure::Realisation)
-                            && cols[c].context == cols[p].context
-                            && cols[c].period == Some(make(i))
-                    })
-                    .collect();
-                match matching[..] {
-                    [c] => Some(c),
-                    _ => None,
-                }
-            })
-            .collect()
-    };
-    of(Period::Quarter, 4).or_else(|| of(Period::Semester, 2))
+    facts.period_columns(Some(Measure::Realisation), &|c| cols[c].context == cols[p].context)
 }
 
 /// One way of computing a row's percentage.

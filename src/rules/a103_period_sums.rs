@@ -42,7 +42,7 @@ use crate::arith::computation::sum_expression;
 use crate::arith::Interval;
 use crate::diagnostics::{Finding, Label};
 use crate::facts::{RowRole, TableFacts};
-use crate::knowledge::{IndicatorKind, Measure, Period};
+use crate::knowledge::{IndicatorKind, Measure};
 use rust_decimal::Decimal;
 
 const CODE: &str = "A103";
@@ -90,30 +90,10 @@ fn annual_and_periods(ctx: &Context, facts: &TableFacts) -> Vec<(usize, Vec<usiz
         let context: Vec<&String> =
             cols[a].context.iter().filter(|l| !vocabulary.is_annual(l)).collect();
         let same_context = |c: usize| cols[c].context.iter().eq(context.iter().copied());
-        let find = |make: fn(u8) -> Period, n: u8, measured: Option<Measure>| {
-            (1..=n)
-                .map(|i| {
-                    let found: Vec<usize> = (0..cols.len())
-                        .filter(|&c| {
-                            cols[c].is_value()
-                                && cols[c].measure == measured
-                                && same_context(c)
-                                && cols[c].period == Some(make(i))
-                        })
-                        .collect();
-                    match found[..] {
-                        [c] => Some(c),
-                        _ => None,
-                    }
-                })
-                .collect::<Option<Vec<usize>>>()
-        };
-        let measured = find(Period::Quarter, 4, Some(measure))
-            .or_else(|| find(Period::Semester, 2, Some(measure)));
+        let measured = facts.period_columns(Some(measure), &same_context);
         let periods = measured.or_else(|| {
             // Quarters that name no measure, printed right before this column.
-            let unmeasured =
-                find(Period::Quarter, 4, None).or_else(|| find(Period::Semester, 2, None))?;
+            let unmeasured = facts.period_columns(None, &same_context)?;
             let contiguous = unmeasured.windows(2).all(|w| w[0] + 1 == w[1]);
             (contiguous && unmeasured.last().map(|&l| l + 1) == Some(a)).then_some(unmeasured)
         });

@@ -2,7 +2,9 @@
 //! merged label cells carried down.
 
 use super::caption::ParsedCaption;
-use super::header::{header_row_count, is_column_number_row, leaves, Leaf, LexedCell, LexedRow};
+use super::header::{
+    header_row_count, is_column_number_row, is_year, leaves, Leaf, LexedCell, LexedRow,
+};
 use super::raw::{RawTable, TableOrigin};
 use super::{Cell, Column, Row, RowKind, Table};
 use crate::diagnostics::{Finding, Label, Severity};
@@ -118,12 +120,6 @@ fn headerless_continuation(part: &ReadPart, width: usize) -> bool {
         .filter(|c| matches!(c.value, CellFigure::Figure(_)) && !is_year(&c.raw.text))
         .count();
     figures >= 2 && row.filled_width() <= width && width >= 2
-}
-
-/// Four digits from 1900 to 2100: a year, which a header may well hold.
-fn is_year(text: &str) -> bool {
-    let text = text.trim();
-    text.len() == 4 && text.parse::<u32>().is_ok_and(|y| (1900..=2100).contains(&y))
 }
 
 /// Two headers are the same when their leaf labels are, or when one has a single extra

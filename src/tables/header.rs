@@ -118,7 +118,12 @@ fn continues_header(row: &LexedRow) -> bool {
 
 /// A cell that is a bare year: four digits from 1900 to 2100, nothing else.
 fn is_year_label(cell: &LexedCell) -> bool {
-    let text = cell.raw.text.trim();
+    is_year(&cell.raw.text)
+}
+
+/// Four digits from 1900 to 2100: a year, which a header may well hold.
+pub fn is_year(text: &str) -> bool {
+    let text = text.trim();
     text.len() == 4
         && text.chars().all(|c| c.is_ascii_digit())
         && text.parse::<u32>().is_ok_and(|y| (1900..=2100).contains(&y))
