@@ -11,6 +11,7 @@ pub mod a103_period_sums;
 pub mod a104_averages;
 pub mod a105_verdicts;
 pub mod c205_counts;
+pub mod c207_proportions;
 pub mod p001_unaligned_row;
 pub mod support;
 
@@ -95,6 +96,13 @@ pub static RULES: &[Rule] = &[
     rule!(a104_averages, "A104", "wrong-average", Severity::Error, Some(a104_averages::check)),
     rule!(a105_verdicts, "A105", "wrong-verdict", Severity::Error, Some(a105_verdicts::check)),
     rule!(c205_counts, "C205", "count-mismatch", Severity::Error, Some(c205_counts::check)),
+    rule!(
+        c207_proportions,
+        "C207",
+        "impossible-proportion",
+        Severity::Error,
+        Some(c207_proportions::check)
+    ),
 ];
 
 /// The check with this code (case-insensitive) or name.
