@@ -7,15 +7,18 @@
 //!
 //! Wherever a row has a target, a realisation and a percentage under the same header
 //! group ("TAHUN 2023 › TARGET / CAPAIAN / %", "POK › …", "Anggaran › Pagu / Realisasi /
-//! %", or no group at all), the percentage must be realisation / target × 100. When the
-//! table gives the realisation only per quarter (or semester), the year's realisation is
-//! their sum for a count or money, and the last period's for a score or index; a rate has
-//! no yearly figure that periksa could compute, so its row is left alone.
+//! %", or no group at all), the percentage must be realisation / target × 100. A year
+//! label on one side only ("Realisasi › Tahun 2024" beside a plain "Capaian (%)") still
+//! pairs them. When the table gives the realisation only per quarter (or semester), the
+//! year's realisation is their sum for a count or money (or the last period's, when the
+//! quarters are running totals or positions at the end of each period), and the last
+//! period's (or the mean of the periods) for a score or index; a rate has no yearly figure
+//! that periksa could compute, so its row is left alone.
 //!
 //! An indicator declared lower-is-better in `rules/indicators.yaml` must use one of its
-//! declared formulas, for example (2 × target − realisation) / target × 100. An indicator that is not
-//! declared may use either realisation / target × 100 or the lower-is-better formula (see
-//! `rules/policy.yaml`): periksa cannot tell from a table which way it runs.
+//! declared formulas, for example (2 × target − realisation) / target × 100. An indicator
+//! that is not declared may use either realisation / target × 100 or the lower-is-better
+//! formula (see `rules/policy.yaml`): periksa cannot tell from a table which way it runs.
 //!
 //! ## Rounding
 //!
@@ -25,12 +28,15 @@
 //! contain any value that prints as the percentage shown. Rounding never raises an alarm;
 //! a slip of one unit in the last decimal always does.
 //!
-//! ## Left alone
+//! ## Also accepted
 //!
 //! In a total row the percentage may also be the mean of the percentages of the rows it
 //! closes, as some reports print it. A percentage printed at one of the caps of
 //! `rules/policy.yaml` (120, say) is accepted when the computed achievement is at least
-//! that: some units count nothing above a cap.
+//! that: some units count nothing above a cap. A percentage computed from a figure that
+//! another check already found wrong (a wrong total) is not reported again.
+//!
+//! ## Left alone
 //!
 //! A percentage of a target that is `-`, empty or zero; a row where the realisation is
 //! `-` or empty; a row periksa could not align with the header. A percentage above 100

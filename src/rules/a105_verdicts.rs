@@ -7,16 +7,18 @@
 //!
 //! - A verdict column ("Keterangan", "Kategori", "Status") whose cell is a verdict word:
 //!   the row's achievement percentage, recomputed from its target and realisation when
-//!   the row gives them (see A101), otherwise as printed, must satisfy what the words
-//!   claim. "Tercapai" claims at least 100; "Belum Tercapai" less than 100; "melampaui
+//!   the row gives them (see A101, by the formula the printed percentage follows, so a
+//!   lower-is-better row is judged its own way), otherwise as printed, must satisfy what
+//!   the words claim. "Tercapai" claims at least 100; "Belum Tercapai" less than 100; "melampaui
 //!   target" more than 100.
 //! - A sentence with one verdict phrase and one achievement percentage (a percentage
 //!   after "capaian", or followed by "dari target"), where the verdict follows the
 //!   figure as its consequence ("… capaian sebesar 101,18%, sehingga indikator ini belum
 //!   tercapai"): the percentage must satisfy the phrase. periksa stays silent when it
 //!   cannot tell what the words are about: several figures or verdicts in the sentence,
-//!   no "sehingga" / "maka" / "berarti" between them, or a hedge ("hampir", "agar …
-//!   dapat", "belum sepenuhnya", "meskipun", another year or quarter). "74,40% dari target
+//!   no "sehingga" / "maka" / "berarti" between them, or a hedge or negation between
+//!   them ("hampir", "agar … dapat", "belum sepenuhnya", "tidak ada yang …", "meskipun",
+//!   another year or quarter). "74,40% dari target
 //!   72%" is a rate against its target, not an achievement, and is left alone too.
 //!
 //! The words and what they claim are in `rules/verdicts.yaml`; a unit that grades
