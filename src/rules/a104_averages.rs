@@ -10,7 +10,8 @@
 //!   group in the same row ("Capaian › 2022 / 2023 / 2024 / Rata-rata").
 //! - A "Rata-rata Capaian …" column on its own, printed once per strategic goal (a cell
 //!   merged over the goal's rows): the mean of the achievement percentages of the goal's
-//!   indicators. Printed once for the whole table, the mean of all its rows. The
+//!   indicators (or of its numbered indicators only, "1.", "2.", leaving sub-indicators
+//!   "a.", "b." out). Printed once for the whole table, the mean of all its rows. The
 //!   percentages averaged are the table's one achievement column that is not a budget
 //!   absorption (Anggaran › %).
 //!
