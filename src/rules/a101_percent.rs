@@ -377,17 +377,9 @@ fn mean_of_closed_rows(
     column: usize,
     total_row: usize,
 ) -> Option<Interval> {
-    let mut parts = Vec::new();
-    for r in (0..total_row).rev() {
-        match facts.rows[r].role {
-            RowRole::Data if !facts.rows[r].has_figures => {}
-            RowRole::Data => match ctx.slot(facts.cell(r, column)) {
-                Slot::Known(input) => parts.push(input.interval),
-                _ => return None,
-            },
-            RowRole::Section => {}
-            _ => break,
-        }
-    }
-    Interval::mean(&parts)
+    let rows = (0..total_row)
+        .rev()
+        .take_while(|&r| matches!(facts.rows[r].role, RowRole::Data | RowRole::Section))
+        .filter(|&r| facts.rows[r].role == RowRole::Data && facts.rows[r].has_figures);
+    Interval::mean(&ctx.known_intervals(facts, rows.map(|r| (r, column)))?)
 }

@@ -242,14 +242,7 @@ fn mean_of_periods(
     row: usize,
     periods: &[usize],
 ) -> Option<Interval> {
-    let intervals: Option<Vec<Interval>> = periods
-        .iter()
-        .map(|&c| match ctx.slot(facts.cell(row, c)) {
-            Slot::Known(input) => Some(input.interval),
-            _ => None,
-        })
-        .collect();
-    Interval::mean(&intervals?)
+    Interval::mean(&ctx.known_intervals(facts, periods.iter().map(|&c| (row, c)))?)
 }
 
 fn period_word(n: usize) -> &'static str {

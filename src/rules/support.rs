@@ -4,6 +4,7 @@
 use super::{Context, RULES};
 use crate::arith::{Interval, Rounding};
 use crate::diagnostics::{Finding, Label, Severity};
+use crate::facts::TableFacts;
 use crate::figures::lexer::CellFigure;
 use crate::figures::Figure;
 use crate::span::Span;
@@ -69,6 +70,22 @@ impl Context<'_> {
             CellFigure::Empty => Slot::Blank(cell.span),
             CellFigure::Text => Slot::Text,
         }
+    }
+
+    /// The intervals of the figures in `cells`, when every one of them is printed (a
+    /// `-`, a blank or words make it `None`).
+    pub fn known_intervals(
+        &self,
+        facts: &TableFacts,
+        cells: impl IntoIterator<Item = (usize, usize)>,
+    ) -> Option<Vec<Interval>> {
+        cells
+            .into_iter()
+            .map(|(r, c)| match self.slot(facts.cell(r, c)) {
+                Slot::Known(input) => Some(input.interval),
+                _ => None,
+            })
+            .collect()
     }
 
     /// A value printed the way the report prints figures: with `decimals` decimals,
