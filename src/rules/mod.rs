@@ -10,8 +10,14 @@ pub mod a102_totals;
 pub mod a103_period_sums;
 pub mod a104_averages;
 pub mod a105_verdicts;
+pub mod c201_cross_table;
+pub mod c202_prose_table;
+pub mod c203_prose_arithmetic;
+pub mod c204_parts_and_wholes;
 pub mod c205_counts;
+pub mod c206_prose_average;
 pub mod c207_proportions;
+pub mod c208_budget_prose;
 pub mod p001_unaligned_row;
 pub mod support;
 
@@ -95,13 +101,55 @@ pub static RULES: &[Rule] = &[
     ),
     rule!(a104_averages, "A104", "wrong-average", Severity::Error, Some(a104_averages::check)),
     rule!(a105_verdicts, "A105", "wrong-verdict", Severity::Error, Some(a105_verdicts::check)),
+    rule!(
+        c201_cross_table,
+        "C201",
+        "table-mismatch",
+        Severity::Error,
+        Some(c201_cross_table::check)
+    ),
+    rule!(
+        c202_prose_table,
+        "C202",
+        "prose-mismatch",
+        Severity::Error,
+        Some(c202_prose_table::check)
+    ),
+    rule!(
+        c203_prose_arithmetic,
+        "C203",
+        "wrong-prose-arithmetic",
+        Severity::Error,
+        Some(c203_prose_arithmetic::check)
+    ),
+    rule!(
+        c204_parts_and_wholes,
+        "C204",
+        "parts-do-not-add-up",
+        Severity::Error,
+        Some(c204_parts_and_wholes::check)
+    ),
     rule!(c205_counts, "C205", "count-mismatch", Severity::Error, Some(c205_counts::check)),
+    rule!(
+        c206_prose_average,
+        "C206",
+        "wrong-prose-average",
+        Severity::Error,
+        Some(c206_prose_average::check)
+    ),
     rule!(
         c207_proportions,
         "C207",
         "impossible-proportion",
         Severity::Error,
         Some(c207_proportions::check)
+    ),
+    rule!(
+        c208_budget_prose,
+        "C208",
+        "budget-mismatch",
+        Severity::Error,
+        Some(c208_budget_prose::check)
     ),
 ];
 
