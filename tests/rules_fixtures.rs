@@ -49,6 +49,13 @@ fn fixtures(code: &str, prefix: &str) -> Vec<PathBuf> {
     files
 }
 
+/// The checks that have a fixture folder. (A check without one fails
+/// `every_check_has_an_invalid_and_a_valid_fixture`, so that the other tests can still say
+/// which fixtures pass while a new check is written.)
+fn checks_with_fixtures() -> impl Iterator<Item = &'static periksa::rules::Rule> {
+    RULES.iter().filter(|r| rules_dir().join(r.code).is_dir())
+}
+
 fn expectations(code: &str) -> BTreeMap<String, Vec<Expected>> {
     let path = rules_dir().join(code).join("expect.yaml");
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
@@ -113,7 +120,7 @@ fn every_check_has_an_invalid_and_a_valid_fixture() {
 
 #[test]
 fn invalid_fixtures_report_exactly_their_planted_defects() {
-    for rule in RULES {
+    for rule in checks_with_fixtures() {
         let expect = expectations(rule.code);
         for file in fixtures(rule.code, "invalid") {
             let name = file.file_name().unwrap().to_string_lossy().into_owned();
@@ -135,7 +142,7 @@ fn invalid_fixtures_report_exactly_their_planted_defects() {
 
 #[test]
 fn valid_fixtures_yield_no_finding() {
-    for rule in RULES {
+    for rule in checks_with_fixtures() {
         for file in fixtures(rule.code, "valid") {
             let (source, findings) = check(&file);
             assert!(
@@ -150,7 +157,7 @@ fn valid_fixtures_yield_no_finding() {
 
 #[test]
 fn rendered_findings() {
-    for rule in RULES {
+    for rule in checks_with_fixtures() {
         for file in fixtures(rule.code, "invalid") {
             let (source, findings) = check(&file);
             let name = format!("{}_{}", rule.code, file.file_name().unwrap().to_string_lossy());

@@ -9,6 +9,7 @@
 
 pub mod columns;
 pub mod rows;
+pub mod sentences;
 pub mod totals;
 
 pub use columns::{ColumnKind, ColumnRole};

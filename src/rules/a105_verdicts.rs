@@ -49,8 +49,9 @@ use super::Context;
 use crate::arith::computation::show_value;
 use crate::arith::Interval;
 use crate::diagnostics::{Finding, Label, Severity};
-use crate::document::BlockKind;
+use crate::facts::sentences::sentences;
 use crate::facts::RowRole;
+use crate::figures::Figure;
 use crate::figures::FigureKind;
 use crate::knowledge::{Measure, Verdict};
 use crate::span::Span;
@@ -222,69 +223,53 @@ static ACHIEVEMENT_AFTER: LazyLock<Regex> =
 
 fn check_sentences(ctx: &Context, findings: &mut Vec<Finding>) {
     let text = ctx.doc.source.text.as_str();
-    for block in &ctx.doc.blocks {
-        if !matches!(block.kind, BlockKind::Paragraph | BlockKind::ListItem) {
+    for sentence in sentences(ctx.doc) {
+        let figures: Vec<&Figure> = sentence.figures.iter().collect();
+        let sentence = sentence.span;
+        let achievements: Vec<_> = figures
+            .iter()
+            .enumerate()
+            .filter(|(_, f)| f.kind == FigureKind::Percent)
+            .filter(|&(i, f)| {
+                // "74,40% dari target 72%" compares a rate with its target: only a
+                // percentage of a target that is not itself a percentage is an
+                // achievement.
+                let of_a_count_target = ACHIEVEMENT_AFTER.is_match(&text[f.span.end..sentence.end])
+                    && figures.get(i + 1).is_some_and(|t| t.kind != FigureKind::Percent);
+                ACHIEVEMENT_BEFORE.is_match(&text[sentence.start..f.span.start])
+                    || of_a_count_target
+            })
+            .map(|(_, f)| f)
+            .collect();
+        let [figure] = achievements[..] else { continue };
+        let lowered: String = text[sentence.range()]
+            .chars()
+            .map(|c| if c.is_whitespace() { ' ' } else { c.to_ascii_lowercase() })
+            .collect();
+        let matches = ctx.knowledge.verdicts.in_sentence(&lowered);
+        let [m] = matches[..] else { continue };
+        // The verdict must follow the figure as its consequence ("… 101,18%, sehingga
+        // indikator ini belum tercapai"), with no hedge between them ("hampir",
+        // "agar … dapat", "meskipun"): otherwise it may be about something else.
+        let figure_end = figure.span.end - sentence.start;
+        if m.start < figure_end || !is_consequence(&lowered[figure_end..m.start]) {
             continue;
         }
-        // Figures and sentences are both in file order: walk them together.
-        let mut next_figure = 0;
-        for sentence in sentences(text, block.span) {
-            while next_figure < block.figures.len()
-                && block.figures[next_figure].span.start < sentence.start
-            {
-                next_figure += 1;
-            }
-            let figures: Vec<_> = block.figures[next_figure..]
-                .iter()
-                .take_while(|f| f.span.start < sentence.end)
-                .filter(|f| f.span.end <= sentence.end)
-                .collect();
-            let achievements: Vec<_> = figures
-                .iter()
-                .enumerate()
-                .filter(|(_, f)| f.kind == FigureKind::Percent)
-                .filter(|&(i, f)| {
-                    // "74,40% dari target 72%" compares a rate with its target: only a
-                    // percentage of a target that is not itself a percentage is an
-                    // achievement.
-                    let of_a_count_target = ACHIEVEMENT_AFTER
-                        .is_match(&text[f.span.end..sentence.end])
-                        && figures.get(i + 1).is_some_and(|t| t.kind != FigureKind::Percent);
-                    ACHIEVEMENT_BEFORE.is_match(&text[sentence.start..f.span.start])
-                        || of_a_count_target
-                })
-                .map(|(_, f)| f)
-                .collect();
-            let [figure] = achievements[..] else { continue };
-            let lowered: String = text[sentence.range()]
-                .chars()
-                .map(|c| if c.is_whitespace() { ' ' } else { c.to_ascii_lowercase() })
-                .collect();
-            let matches = ctx.knowledge.verdicts.in_sentence(&lowered);
-            let [m] = matches[..] else { continue };
-            // The verdict must follow the figure as its consequence ("… 101,18%, sehingga
-            // indikator ini belum tercapai"), with no hedge between them ("hampir",
-            // "agar … dapat", "meskipun"): otherwise it may be about something else.
-            let figure_end = figure.span.end - sentence.start;
-            if m.start < figure_end || !is_consequence(&lowered[figure_end..m.start]) {
-                continue;
-            }
-            let words_span = Span::new(sentence.start + m.start, sentence.start + m.end);
-            let words = &text[words_span.range()];
-            let exact = (ctx.printed(figure), figure.value);
-            let judgement = judge(m.verdict, exact, Some(figure.value));
-            let shown = ctx.digits(figure);
-            if let Some(f) = verdict_finding(
-                ctx,
-                judgement,
-                m.verdict,
-                (words, words_span),
-                (&shown, figure.span, figure.value),
-                "this sentence",
-                format!("the sentence gives the achievement as {shown}%"),
-            ) {
-                findings.push(f);
-            }
+        let words_span = Span::new(sentence.start + m.start, sentence.start + m.end);
+        let words = &text[words_span.range()];
+        let exact = (ctx.printed(figure), figure.value);
+        let judgement = judge(m.verdict, exact, Some(figure.value));
+        let shown = ctx.digits(figure);
+        if let Some(f) = verdict_finding(
+            ctx,
+            judgement,
+            m.verdict,
+            (words, words_span),
+            (&shown, figure.span, figure.value),
+            "this sentence",
+            format!("the sentence gives the achievement as {shown}%"),
+        ) {
+            findings.push(f);
         }
     }
 }
@@ -305,28 +290,4 @@ static HEDGE: LazyLock<Regex> = LazyLock::new(|| {
 
 fn is_consequence(between: &str) -> bool {
     between.len() <= 80 && CONSEQUENCE.is_match(between) && !HEDGE.is_match(between)
-}
-
-/// The sentences of a block: ends at `.`, `!` or `?` followed by white space and a capital
-/// letter, or at the end of the block.
-fn sentences(text: &str, span: Span) -> Vec<Span> {
-    let block = &text[span.range()];
-    let mut out = Vec::new();
-    let mut start = 0;
-    for (i, ch) in block.char_indices() {
-        if !matches!(ch, '.' | '!' | '?') {
-            continue;
-        }
-        let rest = &block[i + 1..];
-        let after = rest.trim_start();
-        let spaced = rest.len() > after.len();
-        if spaced && after.chars().next().is_some_and(char::is_uppercase) && i + 1 > start {
-            out.push(Span::new(span.start + start, span.start + i + 1));
-            start = i + 1 + (rest.len() - after.len());
-        }
-    }
-    if start < block.len() {
-        out.push(Span::new(span.start + start, span.end));
-    }
-    out
 }
