@@ -72,7 +72,7 @@ pub fn sentence_spans(text: &str, span: Span) -> Vec<Span> {
         let rest = &block[i + 1..];
         let after = rest.trim_start();
         let spaced = rest.len() > after.len();
-        if !spaced || !after.chars().next().is_some_and(char::is_uppercase) || i + 1 <= start {
+        if !spaced || !after.chars().next().is_some_and(char::is_uppercase) || i < start {
             continue;
         }
         if ch == '.' && after_abbreviation(&block[start..i]) {
