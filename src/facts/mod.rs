@@ -8,6 +8,8 @@
 //! ([`totals`]).
 
 pub mod columns;
+pub mod index;
+pub mod indicators;
 pub mod rows;
 pub mod sentences;
 pub mod totals;

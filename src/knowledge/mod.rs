@@ -7,12 +7,14 @@
 //! [`YamlError`] with the file, line and column.
 
 pub mod indicators;
+pub mod names;
 pub mod pattern;
 pub mod policy;
 pub mod verdicts;
 pub mod vocabulary;
 
 pub use indicators::{Better, Formula, IndicatorKind, Indicators};
+pub use names::Names;
 pub use pattern::{normalise, Pattern};
 pub use policy::Policy;
 pub use verdicts::{Verdict, Verdicts};
@@ -23,12 +25,13 @@ use crate::yaml::{self, YamlError};
 use std::path::Path;
 
 /// The rules files periksa knows, with their built-in contents.
-pub const RULE_FILES: [(&str, &str); 5] = [
+pub const RULE_FILES: [(&str, &str); 6] = [
     ("vocabulary.yaml", include_str!("../../rules/vocabulary.yaml")),
     ("indicators.yaml", include_str!("../../rules/indicators.yaml")),
     ("verdicts.yaml", include_str!("../../rules/verdicts.yaml")),
     ("policy.yaml", include_str!("../../rules/policy.yaml")),
     ("units.yaml", crate::figures::units::DEFAULT_UNITS_YAML),
+    ("names.yaml", include_str!("../../rules/names.yaml")),
 ];
 
 #[derive(Debug, Clone)]
@@ -38,6 +41,7 @@ pub struct Knowledge {
     pub verdicts: Verdicts,
     pub policy: Policy,
     pub units: Units,
+    pub names: Names,
 }
 
 /// A rules folder that could not be used.
@@ -60,6 +64,7 @@ impl Knowledge {
             verdicts: Verdicts::default(),
             policy: Policy::default(),
             units: Units::default(),
+            names: Names::default(),
         };
         for (name, text) in RULE_FILES {
             knowledge
@@ -86,6 +91,7 @@ impl Knowledge {
             "verdicts.yaml" => self.verdicts.extend(yaml::from_str(path, text)?),
             "policy.yaml" => self.policy.apply(yaml::from_str(path, text)?),
             "units.yaml" => self.units.extend_from_yaml(path, text)?,
+            "names.yaml" => self.names.extend(yaml::from_str(path, text)?),
             _ => unreachable!("only names from RULE_FILES are passed"),
         }
         Ok(())

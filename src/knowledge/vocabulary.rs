@@ -85,6 +85,14 @@ pub struct RowWords {
     pub average: Vec<Pattern>,
 }
 
+/// A basis of targets ("pok", "renstra") and the header or caption words that name it.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Basis {
+    pub name: String,
+    pub patterns: Vec<Pattern>,
+}
+
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Vocabulary {
@@ -96,6 +104,8 @@ pub struct Vocabulary {
     pub columns: ColumnWords,
     #[serde(default)]
     pub rows: RowWords,
+    #[serde(default)]
+    pub bases: Vec<Basis>,
 }
 
 /// Puts `first` in front of `rest`.
@@ -132,6 +142,13 @@ impl Vocabulary {
         prepend(&mut r.total, o.total);
         prepend(&mut r.subtotal, o.subtotal);
         prepend(&mut r.average, o.average);
+        let old = std::mem::replace(&mut self.bases, other.bases);
+        self.bases.extend(old);
+    }
+
+    /// The basis a normalised label names ("pok"), if any.
+    pub fn basis(&self, label: &str) -> Option<&str> {
+        self.bases.iter().find(|b| any_match(&b.patterns, label)).map(|b| b.name.as_str())
     }
 
     /// The measure a normalised header label names, if any.

@@ -23,6 +23,7 @@ pub mod support;
 
 use crate::diagnostics::{sort_findings, Finding, Severity};
 use crate::document::Document;
+use crate::facts::index::FactIndex;
 use crate::facts::{document_facts, TableFacts};
 use crate::knowledge::Knowledge;
 use crate::span::Span;
@@ -33,6 +34,8 @@ pub struct Context<'d> {
     pub doc: &'d Document,
     pub knowledge: &'d Knowledge,
     pub tables: Vec<TableFacts<'d>>,
+    /// Every figure the tables give an indicator, by indicator, period, measure and basis.
+    pub index: FactIndex,
 }
 
 /// One check: its identity, its documentation and its code.
@@ -163,7 +166,9 @@ pub fn find_rule(code_or_name: &str) -> Option<&'static Rule> {
 /// Every finding for `doc`: the reading findings and those of every check, in the order a
 /// reader meets them.
 pub fn check_document(doc: &Document, knowledge: &Knowledge) -> Vec<Finding> {
-    let context = Context { doc, knowledge, tables: document_facts(doc, knowledge) };
+    let tables = document_facts(doc, knowledge);
+    let index = FactIndex::build(doc, &tables, knowledge);
+    let context = Context { doc, knowledge, tables, index };
     let mut findings = doc.reading_findings.clone();
     for rule in RULES {
         if let Some(check) = rule.check {

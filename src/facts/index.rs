@@ -1,0 +1,351 @@
+//! Every figure the tables give an indicator, keyed by what it is: which indicator, which
+//! year and period, which measure, on which basis.
+//!
+//! A report prints the same fact in many places (the summary table, the quarterly table,
+//! the table of each indicator, the five-year comparison). Keyed this way, the places that
+//! print one fact are found with one hash lookup, never by comparing every cell with
+//! every other, and a sentence's figure is looked up the same way.
+
+use super::indicators::{IndicatorId, Indicators};
+use super::{RowRole, TableFacts};
+use crate::arith::Interval;
+use crate::document::Document;
+use crate::figures::lexer::CellFigure;
+use crate::figures::Figure;
+use crate::knowledge::{normalise, Knowledge, Measure, Period};
+use regex::Regex;
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+/// What a figure measures, of those that one indicator has in several tables.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum FactMeasure {
+    Target,
+    Realisation,
+    /// The achievement percentage.
+    Percent,
+}
+
+impl FactMeasure {
+    pub fn describe(self) -> &'static str {
+        match self {
+            FactMeasure::Target => "target",
+            FactMeasure::Realisation => "realisation",
+            FactMeasure::Percent => "achievement (%)",
+        }
+    }
+}
+
+/// The part of a year a figure is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum PeriodKey {
+    Year,
+    Quarter(u8),
+    Semester(u8),
+}
+
+/// What one figure is.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct FactKey {
+    pub indicator: IndicatorId,
+    /// `None` when neither the table nor the report says.
+    pub year: Option<u16>,
+    pub period: PeriodKey,
+    pub measure: FactMeasure,
+    /// The basis of a target or an achievement ("pk", "pok", "renstra"); a realisation
+    /// has none (what happened does not depend on the plan).
+    pub basis: Option<String>,
+}
+
+/// One printed figure of a fact.
+#[derive(Debug, Clone)]
+pub struct Fact {
+    pub key: FactKey,
+    pub table: usize,
+    pub row: usize,
+    pub column: usize,
+    /// The values the printed figure stands for.
+    pub interval: Interval,
+}
+
+#[derive(Debug, Default)]
+pub struct FactIndex {
+    pub indicators: Indicators,
+    pub facts: Vec<Fact>,
+    by_key: HashMap<FactKey, Vec<usize>>,
+    /// The facts of each row, by (table, row): a row's facts are consecutive.
+    by_row: HashMap<(usize, usize), (usize, usize)>,
+    /// The year the report is about, from its title.
+    pub report_year: Option<u16>,
+}
+
+impl FactIndex {
+    pub fn build(doc: &Document, tables: &[TableFacts], knowledge: &Knowledge) -> FactIndex {
+        let mut index = FactIndex { report_year: report_year(doc), ..FactIndex::default() };
+        for (t, facts) in tables.iter().enumerate() {
+            index.add_table(t, facts, knowledge);
+        }
+        for (i, fact) in index.facts.iter().enumerate() {
+            index.by_key.entry(fact.key.clone()).or_default().push(i);
+        }
+        index
+    }
+
+    /// The printed figures of one fact, in document order.
+    pub fn mentions(&self, key: &FactKey) -> impl Iterator<Item = &Fact> {
+        self.by_key.get(key).into_iter().flatten().map(|&i| &self.facts[i])
+    }
+
+    /// The keys printed in more than one place.
+    pub fn repeated_keys(&self) -> impl Iterator<Item = (&FactKey, &[usize])> {
+        self.by_key.iter().filter(|(_, v)| v.len() > 1).map(|(k, v)| (k, v.as_slice()))
+    }
+
+    /// The facts of a table row.
+    pub fn row_facts(&self, table: usize, row: usize) -> &[Fact] {
+        match self.by_row.get(&(table, row)) {
+            Some(&(start, end)) => &self.facts[start..end],
+            None => &[],
+        }
+    }
+
+    /// All facts of an indicator for a year and measure, on any basis and in any period.
+    pub fn of_indicator(
+        &self,
+        indicator: IndicatorId,
+        year: Option<u16>,
+        measure: FactMeasure,
+    ) -> impl Iterator<Item = &Fact> {
+        self.facts.iter().filter(move |f| {
+            f.key.indicator == indicator && f.key.year == year && f.key.measure == measure
+        })
+    }
+
+    fn add_table(&mut self, t: usize, facts: &TableFacts, knowledge: &Knowledge) {
+        let mut columns: Vec<(usize, ColumnKey)> = (0..facts.columns.len())
+            .filter_map(|c| column_key(facts, c, knowledge, self.report_year).map(|k| (c, k)))
+            .collect();
+        // Two columns that would give one key (two realisation columns the header does
+        // not tell apart) hold two things the key cannot name: neither is used.
+        let twice = |k: &ColumnKey| columns.iter().filter(|(_, o)| o.same_as(k)).count() > 1;
+        let unique: Vec<bool> = columns.iter().map(|(_, k)| !twice(k)).collect();
+        let mut keep = unique.into_iter();
+        columns.retain(|_| keep.next().unwrap_or(false));
+        if columns.is_empty() {
+            return;
+        }
+        let first = self.facts.len();
+        for r in facts.checked_rows() {
+            let info = &facts.rows[r];
+            if info.role != RowRole::Data {
+                continue;
+            }
+            let Some((name, _)) = &info.name else { continue };
+            let Some(indicator) = self.indicators.id_for(&knowledge.names, name) else {
+                continue;
+            };
+            let start = self.facts.len();
+            for (c, key) in &columns {
+                let Some(figure) = facts.figure(r, *c) else { continue };
+                self.facts.push(Fact {
+                    key: key.with(indicator),
+                    table: t,
+                    row: r,
+                    column: *c,
+                    interval: printed(figure, knowledge),
+                });
+            }
+            if self.facts.len() > start {
+                self.by_row.insert((t, r), (start, self.facts.len()));
+            }
+        }
+        self.drop_ambiguous(first);
+    }
+
+    /// Two rows of one table with the same key and different values are not one
+    /// indicator printed twice but two things under one name (the same district in two
+    /// programmes): such keys are left out of this table's facts.
+    fn drop_ambiguous(&mut self, first: usize) {
+        let mut seen: HashMap<&FactKey, (usize, &Interval)> = HashMap::new();
+        let mut ambiguous = Vec::new();
+        for fact in &self.facts[first..] {
+            match seen.get(&fact.key) {
+                Some((row, value)) if *row != fact.row && !value.meets(&fact.interval) => {
+                    ambiguous.push(fact.key.clone())
+                }
+                Some(_) => {}
+                None => {
+                    seen.insert(&fact.key, (fact.row, &fact.interval));
+                }
+            }
+        }
+        if ambiguous.is_empty() {
+            return;
+        }
+        let kept: Vec<Fact> =
+            self.facts.drain(first..).filter(|f| !ambiguous.contains(&f.key)).collect();
+        self.by_row.retain(|&(_, _), &mut (start, _)| start < first);
+        for fact in kept {
+            let i = self.facts.len();
+            let entry = self.by_row.entry((fact.table, fact.row)).or_insert((i, i));
+            entry.1 = i + 1;
+            self.facts.push(fact);
+        }
+    }
+}
+
+/// The values a printed figure stands for, by the report's rounding.
+fn printed(figure: &Figure, knowledge: &Knowledge) -> Interval {
+    Interval::printed(figure.value, figure.decimals, knowledge.policy.rounding)
+}
+
+/// A column's part of the key.
+#[derive(Debug, Clone)]
+struct ColumnKey {
+    year: Option<u16>,
+    period: PeriodKey,
+    measure: FactMeasure,
+    basis: Option<String>,
+}
+
+impl ColumnKey {
+    fn same_as(&self, other: &ColumnKey) -> bool {
+        (self.year, self.period, self.measure, &self.basis)
+            == (other.year, other.period, other.measure, &other.basis)
+    }
+
+    fn with(&self, indicator: IndicatorId) -> FactKey {
+        FactKey {
+            indicator,
+            year: self.year,
+            period: self.period,
+            measure: self.measure,
+            basis: self.basis.clone(),
+        }
+    }
+}
+
+static YEAR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b(19|20)\d\d\b").expect("a valid pattern"));
+/// "s.d. TW IV", "s.d. Triwulan IV", "s.d. Semester II", "sampai Desember": to the end
+/// of the year.
+static TO_YEAR_END: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)(s\.? ?d\.?|s/d|sampai( dengan)?)\s*(akhir\s+)?((tw|triwulan|trw)\.?\s*(iv|4)|(semester|smt)\.?\s*(ii|2)|desember|akhir tahun)\b",
+    )
+    .expect("a valid pattern")
+});
+
+/// The distinct years a text names: none, one, or several (`Err`).
+fn years_in<'a>(texts: impl IntoIterator<Item = &'a str>) -> Result<Option<u16>, ()> {
+    let mut found = None;
+    for text in texts {
+        for m in YEAR.find_iter(text) {
+            let year: u16 = m.as_str().parse().map_err(|_| ())?;
+            match found {
+                None => found = Some(year),
+                Some(y) if y == year => {}
+                Some(_) => return Err(()),
+            }
+        }
+    }
+    Ok(found)
+}
+
+/// What a value column gives every figure in it: its year, period, measure and basis.
+/// `None` for a column that holds no fact of an indicator (totals, budgets, weights,
+/// running totals, a column whose year is unclear).
+fn column_key(
+    facts: &TableFacts,
+    c: usize,
+    knowledge: &Knowledge,
+    report_year: Option<u16>,
+) -> Option<ColumnKey> {
+    let role = &facts.columns[c];
+    if !role.is_value() || role.budget || role.weight || role.factor || role.grade {
+        return None;
+    }
+    let measure = match role.measure? {
+        Measure::Target => FactMeasure::Target,
+        Measure::Realisation => FactMeasure::Realisation,
+        Measure::Percent => FactMeasure::Percent,
+        _ => return None,
+    };
+    let path = &facts.table.columns[c].path;
+    let period = match role.period {
+        Some(Period::Quarter(q)) => PeriodKey::Quarter(q),
+        Some(Period::Semester(s)) => PeriodKey::Semester(s),
+        None if role.cumulative => {
+            // A running total is one fact only when it runs to the end of the year.
+            if !path.iter().any(|l| TO_YEAR_END.is_match(l)) {
+                return None;
+            }
+            PeriodKey::Year
+        }
+        None => PeriodKey::Year,
+    };
+    let caption = facts.table.title.as_deref().unwrap_or_default();
+    let year = match years_in(path.iter().map(String::as_str)) {
+        Ok(Some(y)) => Some(y),
+        Ok(None) => match years_in([caption]) {
+            Ok(Some(y)) => Some(y),
+            Ok(None) => report_year,
+            Err(()) => return None,
+        },
+        Err(()) => return None,
+    };
+    let basis = match measure {
+        FactMeasure::Realisation => None,
+        _ => Some(basis_of(path, caption, knowledge).unwrap_or("pk").to_string()),
+    };
+    Some(ColumnKey { year, period, measure, basis })
+}
+
+/// The basis a column's header names, else the one its caption names (when it names
+/// exactly one).
+fn basis_of<'k>(path: &[String], caption: &str, knowledge: &'k Knowledge) -> Option<&'k str> {
+    let vocabulary = &knowledge.vocabulary;
+    if let Some(b) = path.iter().rev().find_map(|l| vocabulary.basis(&normalise(l))) {
+        return Some(b);
+    }
+    let caption = normalise(caption);
+    let named: Vec<&str> = vocabulary
+        .bases
+        .iter()
+        .filter(|b| b.patterns.iter().any(|p| p.regex().is_match(&caption)))
+        .map(|b| b.name.as_str())
+        .collect();
+    match named[..] {
+        [one] => Some(one),
+        _ => None,
+    }
+}
+
+static TITLE_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\btahun\s+(anggaran\s+)?((19|20)\d\d)\b").expect("a valid pattern")
+});
+
+/// The year a report is about: the first "Tahun 2024" of its title page (the blocks before
+/// its first table or its first long paragraph).
+pub fn report_year(doc: &Document) -> Option<u16> {
+    for block in doc.blocks.iter().take(40) {
+        if matches!(block.kind, crate::document::BlockKind::Table(_)) {
+            break;
+        }
+        if let Some(caps) = TITLE_YEAR.captures(&block.text) {
+            return caps.get(2)?.as_str().parse().ok();
+        }
+        if block.text.len() > 300 {
+            break;
+        }
+    }
+    None
+}
+
+/// A cell's figure, if it prints one.
+pub fn cell_figure(facts: &TableFacts, row: usize, column: usize) -> Option<Figure> {
+    match &facts.cell(row, column).value {
+        CellFigure::Figure(f) => Some(f.clone()),
+        _ => None,
+    }
+}

@@ -1,0 +1,121 @@
+//! The indicators of a report: every name a table gives an indicator row, with the names
+//! that mean the same indicator made one.
+//!
+//! Reports name an indicator in slightly different words from table to table ("Nilai
+//! IKPA", "Nilai Indikator Kinerja Pelaksanaan Anggaran (IKPA)"). Names are compared as
+//! word sets ([`crate::knowledge::Names`]); an identical word set is found by hashing, a
+//! similar one through an index from words to the indicators that have them, so no name
+//! is compared with every other.
+
+use crate::knowledge::names::{words_of, Words};
+use crate::knowledge::Names;
+use std::collections::{HashMap, HashSet};
+
+/// An indicator: its index in [`Indicators::all`].
+pub type IndicatorId = usize;
+
+/// A word shared by more indicators than this says too little to find candidates with.
+const COMMON_WORD: usize = 64;
+
+#[derive(Debug, Clone)]
+pub struct Indicator {
+    /// The name as first printed.
+    pub name: String,
+    pub words: Words,
+}
+
+#[derive(Debug, Default)]
+pub struct Indicators {
+    pub all: Vec<Indicator>,
+    exact: HashMap<Words, IndicatorId>,
+    by_word: HashMap<String, Vec<IndicatorId>>,
+}
+
+impl Indicators {
+    /// The indicator a table names `name`: an indicator already met under these words or
+    /// words like them (exactly one such), or a new one.
+    pub fn id_for(&mut self, names: &Names, name: &str) -> Option<IndicatorId> {
+        let words = names.words(name);
+        if words.is_empty() {
+            return None;
+        }
+        if let Some(&id) = self.exact.get(&words) {
+            return Some(id);
+        }
+        let similar: HashSet<IndicatorId> = self
+            .candidates(&words)
+            .into_iter()
+            .filter(|&id| names.same(&self.all[id].words, &words))
+            .collect();
+        let id = match similar.len() {
+            1 => similar.into_iter().next().unwrap_or_default(),
+            // Like two indicators at once: a name of its own.
+            _ => self.add(name, words.clone()),
+        };
+        self.exact.insert(words, id);
+        Some(id)
+    }
+
+    fn add(&mut self, name: &str, words: Words) -> IndicatorId {
+        let id = self.all.len();
+        for w in &words {
+            self.by_word.entry(w.clone()).or_default().push(id);
+        }
+        self.all.push(Indicator { name: name.to_string(), words });
+        id
+    }
+
+    /// Indicators that share a telling word with `words`.
+    fn candidates(&self, words: &Words) -> HashSet<IndicatorId> {
+        words
+            .iter()
+            .filter_map(|w| self.by_word.get(w))
+            .filter(|ids| ids.len() <= COMMON_WORD)
+            .flatten()
+            .copied()
+            .collect()
+    }
+
+    /// The indicators a text names (each of their words but one in five is in it), without
+    /// those whose words are all part of another one's named too ("Nilai Kinerja" inside
+    /// "Nilai Kinerja Anggaran").
+    pub fn named_in(&self, names: &Names, text: &str) -> Vec<IndicatorId> {
+        let words = names.words(text);
+        let set: HashSet<&str> = words.iter().map(String::as_str).collect();
+        let mut found: Vec<IndicatorId> = self
+            .candidates(&words)
+            .into_iter()
+            .filter(|&id| names.named_in(&self.all[id].words, &set))
+            .collect();
+        found.sort_unstable();
+        let inside = |a: IndicatorId, b: IndicatorId| {
+            a != b && self.all[a].words.is_subset(&self.all[b].words)
+        };
+        let kept: Vec<IndicatorId> =
+            found.iter().copied().filter(|&a| !found.iter().any(|&b| inside(a, b))).collect();
+        kept
+    }
+}
+
+/// The words of a text, lower-cased, for a quick look ("does it say 'target'?").
+pub fn plain_words(text: &str) -> Vec<String> {
+    words_of(&text.to_lowercase())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::knowledge::Knowledge;
+
+    #[test]
+    fn names_of_one_indicator_get_one_id() {
+        let k = Knowledge::builtin();
+        let mut ind = Indicators::default();
+        let a = ind.id_for(&k.names, "Nilai IKPA");
+        let b = ind.id_for(&k.names, "Nilai Indikator Kinerja Pelaksanaan Anggaran (IKPA)");
+        let c = ind.id_for(&k.names, "Nilai Capaian Kinerja Anggaran");
+        assert_eq!(a, b);
+        assert_ne!(a, c);
+        assert_eq!(ind.named_in(&k.names, "Realisasi nilai IKPA tahun 2024 adalah 89,62"), [0]);
+    }
+}

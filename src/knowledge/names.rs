@@ -1,0 +1,205 @@
+//! How names are compared (`rules/names.yaml`): two tables, or a table and a sentence,
+//! name one indicator in different words.
+
+use serde::Deserialize;
+use std::collections::{BTreeSet, HashMap, HashSet};
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NamesFile {
+    #[serde(default)]
+    similarity: Option<Similarity>,
+    #[serde(default)]
+    aliases: HashMap<String, String>,
+    #[serde(default)]
+    spellings: HashMap<String, String>,
+    #[serde(default)]
+    ignore: Vec<String>,
+    #[serde(default)]
+    distinguishing: Vec<String>,
+}
+
+/// A share of words, from 0,5 to 1, kept in hundredths.
+#[derive(Debug, Clone, Copy)]
+struct Similarity(usize);
+
+impl<'de> Deserialize<'de> for Similarity {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum Raw {
+            Number(f64),
+            Text(String),
+        }
+        // Read back as text so that the share is exact: `0.8` is 80 hundredths (the
+        // shortest text of the float is the one written in the file).
+        let text = match Raw::deserialize(deserializer)? {
+            Raw::Number(n) => n.to_string(),
+            Raw::Text(s) => s,
+        };
+        let share: Option<rust_decimal::Decimal> = text.trim().parse().ok();
+        let hundredths = share
+            .filter(|s| (rust_decimal::Decimal::new(5, 1)..=rust_decimal::Decimal::ONE).contains(s))
+            .and_then(|s| usize::try_from((s * rust_decimal::Decimal::ONE_HUNDRED).round()).ok());
+        hundredths.map(Similarity).ok_or_else(|| {
+            serde::de::Error::custom(format!(
+                "similarity must be a number from 0.5 to 1, not {}",
+                if text.is_empty() { "this" } else { text.as_str() }
+            ))
+        })
+    }
+}
+
+/// The words of a name, as compared: sorted, each once.
+pub type Words = BTreeSet<String>;
+
+#[derive(Debug, Clone)]
+pub struct Names {
+    /// Shared words over all words, in hundredths (a whole number, so that comparing
+    /// shares needs no floating point).
+    similarity_percent: usize,
+    aliases: HashMap<String, Vec<String>>,
+    spellings: HashMap<String, String>,
+    ignore: HashSet<String>,
+    distinguishing: HashSet<String>,
+}
+
+impl Default for Names {
+    fn default() -> Self {
+        Names {
+            similarity_percent: 80,
+            aliases: HashMap::new(),
+            spellings: HashMap::new(),
+            ignore: HashSet::new(),
+            distinguishing: HashSet::new(),
+        }
+    }
+}
+
+impl Names {
+    /// Adds a names file: its entries win over ours.
+    pub fn extend(&mut self, file: NamesFile) {
+        if let Some(Similarity(hundredths)) = file.similarity {
+            self.similarity_percent = hundredths;
+        }
+        for (short, long) in file.aliases {
+            self.aliases.insert(short.to_lowercase(), words_of(&long.to_lowercase()));
+        }
+        for (variant, word) in file.spellings {
+            self.spellings.insert(variant.to_lowercase(), word.to_lowercase());
+        }
+        self.ignore.extend(file.ignore.into_iter().map(|w| w.to_lowercase()));
+        self.distinguishing.extend(file.distinguishing.into_iter().map(|w| w.to_lowercase()));
+    }
+
+    /// The words of `text` as names are compared: lower case, abbreviations spelt out,
+    /// one spelling for each word, little words left out.
+    pub fn words(&self, text: &str) -> Words {
+        let mut out = Words::new();
+        for word in words_of(&text.to_lowercase()) {
+            match self.aliases.get(&word) {
+                Some(long) => {
+                    for w in long {
+                        self.push(&mut out, w);
+                    }
+                }
+                None => self.push(&mut out, &word),
+            }
+        }
+        out
+    }
+
+    fn push(&self, out: &mut Words, word: &str) {
+        let word = self.spellings.get(word).map(String::as_str).unwrap_or(word);
+        if !self.ignore.contains(word) {
+            out.insert(word.to_string());
+        }
+    }
+
+    /// Do two names mean the same thing? Identical words, or enough shared words and no
+    /// distinguishing word or number among those not shared.
+    pub fn same(&self, a: &Words, b: &Words) -> bool {
+        if a == b {
+            return true;
+        }
+        let shared = a.intersection(b).count();
+        let all = a.len() + b.len() - shared;
+        if all == 0 || shared * 100 < self.similarity_percent * all {
+            return false;
+        }
+        !a.symmetric_difference(b).any(|w| self.is_distinguishing(w))
+    }
+
+    /// Does `text` (its words) name `name`? All but at most one in five of the name's words
+    /// are in the text, and none of the name's distinguishing words is missing.
+    pub fn named_in(&self, name: &Words, text: &HashSet<&str>) -> bool {
+        if name.len() < 2 {
+            return false;
+        }
+        let mut missing = 0;
+        for w in name {
+            if !text.contains(w.as_str()) {
+                if self.is_distinguishing(w) {
+                    return false;
+                }
+                missing += 1;
+            }
+        }
+        (name.len() - missing) * 100 >= self.similarity_percent * name.len()
+    }
+
+    fn is_distinguishing(&self, word: &str) -> bool {
+        self.distinguishing.contains(word)
+            || word.chars().any(|c| c.is_ascii_digit())
+            || is_roman(word)
+    }
+}
+
+/// Roman numerals name a numbered thing ("IKU II").
+fn is_roman(word: &str) -> bool {
+    matches!(word, "i" | "ii" | "iii" | "iv" | "v" | "vi" | "vii" | "viii" | "ix" | "x")
+}
+
+/// The words of a lower-cased text: runs of letters, digits and inner hyphens.
+pub fn words_of(text: &str) -> Vec<String> {
+    text.split(|c: char| !(c.is_alphanumeric() || c == '-'))
+        .map(|w| w.trim_matches('-'))
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::knowledge::Knowledge;
+
+    #[test]
+    fn names_of_one_indicator_in_different_words_are_the_same() {
+        let k = Knowledge::builtin();
+        let n = &k.names;
+        let same = |a: &str, b: &str| n.same(&n.words(a), &n.words(b));
+        assert!(same("Nilai IKPA", "Nilai Indikator Kinerja Pelaksanaan Anggaran (IKPA)"));
+        assert!(same(
+            "Meningkatnya perlindungan PMI",
+            "Meningkatnya Pelindungan Pekerja Migran Indonesia"
+        ));
+        assert!(same(
+            "Pekerja Migran Indonesia yang Berhasil Dicegah",
+            "Pekerja Migran Indonesia nonprosedural yang berhasil dicegah"
+        ));
+        assert!(!same("Nilai IKPA", "Nilai Capaian Kinerja Anggaran"));
+        assert!(!same("Penempatan PMI terampil", "Penempatan PMI non terampil"));
+        assert!(!same("Persentase penduduk miskin", "Persentase penduduk miskin ekstrem"));
+        assert!(!same("IKU II", "IKU III"));
+    }
+
+    #[test]
+    fn a_sentence_names_an_indicator_when_it_holds_its_words() {
+        let k = Knowledge::builtin();
+        let n = &k.names;
+        let sentence = n.words("realisasi nilai IKPA tahun 2024 adalah 89,62");
+        let text = sentence.iter().map(String::as_str).collect();
+        assert!(n.named_in(&n.words("Nilai Indikator Kinerja Pelaksanaan Anggaran"), &text));
+        assert!(!n.named_in(&n.words("Nilai Zona Integritas"), &text));
+    }
+}
