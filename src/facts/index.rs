@@ -52,8 +52,8 @@ pub struct FactKey {
     pub year: Option<u16>,
     pub period: PeriodKey,
     pub measure: FactMeasure,
-    /// The basis of a target or an achievement ("pk", "pok", "renstra"); a realisation
-    /// has none (what happened does not depend on the plan).
+    /// The basis of a target or an achievement ("pk", "pok", "renstra", or [`UNSTATED`]);
+    /// a realisation has none (what happened does not depend on the plan).
     pub basis: Option<String>,
 }
 
@@ -206,12 +206,16 @@ struct ColumnKey {
     period: PeriodKey,
     measure: FactMeasure,
     basis: Option<String>,
+    /// The basis the column's header names, even for a realisation: the realisation
+    /// printed under "Target Kinerja" and again under "POK" is one fact printed twice, not
+    /// two columns the key cannot tell apart.
+    header_basis: Option<String>,
 }
 
 impl ColumnKey {
     fn same_as(&self, other: &ColumnKey) -> bool {
-        (self.year, self.period, self.measure, &self.basis)
-            == (other.year, other.period, other.measure, &other.basis)
+        (self.year, self.period, self.measure, &self.basis, &self.header_basis)
+            == (other.year, other.period, other.measure, &other.basis, &other.header_basis)
     }
 
     fn with(&self, indicator: IndicatorId) -> FactKey {
@@ -294,12 +298,21 @@ fn column_key(
         },
         Err(()) => return None,
     };
+    let header_basis = path
+        .iter()
+        .rev()
+        .find_map(|l| knowledge.vocabulary.basis(&normalise(l)))
+        .map(str::to_string);
     let basis = match measure {
         FactMeasure::Realisation => None,
-        _ => Some(basis_of(path, caption, knowledge).unwrap_or("pk").to_string()),
+        _ => Some(basis_of(path, caption, knowledge).unwrap_or(UNSTATED).to_string()),
     };
-    Some(ColumnKey { year, period, measure, basis })
+    Some(ColumnKey { year, period, measure, basis, header_basis })
 }
+
+/// The basis of a target whose table does not say: a report may print its revised target
+/// everywhere without saying so, so an unstated basis is never taken for the signed one.
+pub const UNSTATED: &str = "unstated";
 
 /// The basis a column's header names, else the one its caption names (when it names
 /// exactly one).

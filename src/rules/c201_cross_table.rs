@@ -18,9 +18,10 @@
 //! - the year (from the column's header, else the caption's one year, else the report's
 //!   title) and the period (a quarter, a semester, the year; "s.d. TW IV" is the year);
 //! - the measure: target, realisation or achievement percentage;
-//! - the basis of a target or an achievement: the signed agreement (PK) unless the header
-//!   or caption names another (POK, Renstra, a revised PK). Two bases may rightly differ
-//!   and are never compared.
+//! - the basis of a target or an achievement, when the header or caption names one (PK,
+//!   POK, Renstra, a revised PK). Two bases may rightly differ and are never compared; a
+//!   table that names no basis is compared only with others that name none (a report may
+//!   print its revised target everywhere without saying so).
 //!
 //! All mentions of a key must agree. Agreeing means their printed intervals meet: 70,8
 //! and 70,82 agree, as do 70 and 70,00.
@@ -205,7 +206,7 @@ fn describe(ctx: &Context, key: &FactKey) -> String {
         }
     });
     let basis = match key.basis.as_deref() {
-        None | Some("pk") => String::new(),
+        None | Some(crate::facts::index::UNSTATED) => String::new(),
         Some(b) => format!(" ({} basis)", b.to_uppercase()),
     };
     format!("the {}{basis} of “{name}”{year}", key.measure.describe())

@@ -1,10 +1,376 @@
 //! # C202 `prose-mismatch`
 //!
-//! A figure in a sentence that differs from the table's figure for the same indicator and measure.
+//! A figure in a sentence that is one slip away from the table's figure for the same
+//! indicator and measure: "80,67" where every table prints 80,76.
 //!
-//! (Being written: this check reports nothing yet.)
+//! ## What it checks
+//!
+//! The narrative of a report repeats its tables: "Realisasi tahun 2024 sebesar 80,76 atau
+//! mencapai 95,01% … dari nilai target 85". Each figure of such a sentence is tied to
+//! - an indicator: the one the sentence names (its words, as `rules/names.yaml` compares
+//!   names), or else the one named by the title it sits under ("3. Nilai Zona
+//!   Integritas", then "a. Informasi Kinerja", "b. Evaluasi Kinerja"); a sentence naming
+//!   two indicators is left alone;
+//! - a year: the one the sentence names ("tahun 2024"), else the report's; a sentence
+//!   naming two years, or a quarter, is left alone;
+//! - a measure, from the words before the figure: "target" a target, "realisasi" a
+//!   realisation, "X atau (mencapai) Y%" an achievement percentage.
+//!
+//! The figure is compared with the tables' figures for that indicator, year and measure,
+//! on every basis (the prose often names the basis loosely). It is reported only when it
+//! agrees with none of them and is one slip away from exactly one: two neighbouring digits
+//! swapped (80,67 for 80,76) or one digit changed (34.249 for 34.209), with the same
+//! number of digits, at least three. A figure that is simply different ("target awal
+//! dalam Renstra 500 orang" beside a table target of 380) may be about something else,
+//! so it is not reported.
+//!
+//! ## Example
+//!
+//! ```text
+//! 8 Nilai Zona Integritas
+//! … Realisasi tahun 2024 sebesar 80,67 atau mencapai 95,01% …
+//! ```
+//!
+//! Every table gives the realisation of "Nilai Zona Integritas" for 2024 as 80,76; 80,67
+//! swaps its last two digits.
 
+use super::support::finding;
 use super::Context;
-use crate::diagnostics::Finding;
+use crate::diagnostics::{Finding, Label};
+use crate::document::{Block, BlockKind};
+use crate::facts::index::{Fact, FactMeasure, PeriodKey};
+use crate::facts::indicators::{plain_words, IndicatorId};
+use crate::facts::sentences::{sentences, Sentence};
+use crate::figures::{Figure, FigureKind};
+use crate::knowledge::IndicatorKind;
+use regex::Regex;
+use std::collections::HashMap;
+use std::sync::LazyLock;
 
-pub fn check(_ctx: &Context, _findings: &mut Vec<Finding>) {}
+const CODE: &str = "C202";
+
+pub fn check(ctx: &Context, findings: &mut Vec<Finding>) {
+    let titles = TitleContext::new(ctx);
+    for sentence in sentences(ctx.doc) {
+        if sentence.figures.is_empty() {
+            continue;
+        }
+        let text = sentence.text(ctx.doc);
+        let Some(year) = sentence_year(text, ctx.index.report_year) else { continue };
+        let named = ctx.index.indicators.named_in(&ctx.knowledge.names, text);
+        let (indicator, by_title) = match named[..] {
+            [one] => (one, None),
+            [] => match titles.at(sentence.block) {
+                Some((id, title)) => (id, Some(title)),
+                None => continue,
+            },
+            _ => continue,
+        };
+        let about = About { indicator, year, by_title };
+        for (i, figure) in sentence.figures.iter().enumerate() {
+            if let Some(f) = check_figure(ctx, &sentence, i, figure, &about) {
+                findings.push(f);
+            }
+        }
+    }
+}
+
+/// What a sentence is about.
+struct About<'d> {
+    indicator: IndicatorId,
+    year: Option<u16>,
+    /// The title that names the indicator, when the sentence does not.
+    by_title: Option<&'d Block>,
+}
+
+fn check_figure(
+    ctx: &Context,
+    sentence: &Sentence,
+    i: usize,
+    figure: &Figure,
+    about: &About,
+) -> Option<Finding> {
+    if figure.kind == FigureKind::Money || figure.value.is_sign_negative() {
+        return None;
+    }
+    let measures = measures_of(ctx, sentence, i, about.indicator)?;
+    let facts: Vec<&Fact> = measures
+        .iter()
+        .flat_map(|&m| ctx.index.of_indicator(about.indicator, about.year, m))
+        .filter(|f| f.key.period == PeriodKey::Year)
+        .collect();
+    let printed = ctx.printed(figure);
+    if facts.is_empty() || facts.iter().any(|f| f.interval.meets(&printed)) {
+        return None;
+    }
+    let found = ctx.digits(figure);
+    // The table values this figure is one slip from, each with its places.
+    let mut near: HashMap<String, Vec<&Fact>> = HashMap::new();
+    for fact in facts {
+        let Some(table_figure) = ctx.tables[fact.table].figure(fact.row, fact.column) else {
+            continue;
+        };
+        let digits = ctx.digits(table_figure);
+        if slip(&found, &digits).is_some() {
+            near.entry(digits).or_default().push(fact);
+        }
+    }
+    if near.len() != 1 {
+        return None;
+    }
+    let (expected, places) = near.into_iter().next()?;
+    let kind = slip(&found, &expected)?;
+    let first = places[0];
+    let name = &ctx.index.indicators.all[about.indicator].name;
+    let measure = first.key.measure.describe();
+    let year = about.year.map(|y| format!(" for {y}")).unwrap_or_default();
+    let first_place = ctx.tables[first.table].table.display_name();
+    let mut f = finding(
+        CODE,
+        format!(
+            "{found} differs from {expected}, the {measure} of “{name}”{year} in {first_place}{}: {kind}",
+            if places.len() > 1 { format!(" and {} other places", places.len() - 1) } else { String::new() }
+        ),
+        Label::new(figure.number_span, format!("the tables print {expected}")),
+    );
+    for fact in &places {
+        let facts = &ctx.tables[fact.table];
+        f = f.with_related(Label::new(
+            facts.cell(fact.row, fact.column).span,
+            format!("{expected} in {}", facts.place(fact.column)),
+        ));
+    }
+    let how = match about.by_title {
+        Some(title) => format!(
+            "the sentence is about “{name}” by the title above it (line {})",
+            ctx.doc.source.line_col(title.span.start).line
+        ),
+        None => format!("the sentence names “{name}”"),
+    };
+    Some(
+        f.with_values(expected, found)
+            .with_note(format!("{how}; the words before the figure make it the {measure}")),
+    )
+}
+
+/// Which measures a sentence's figure may be: the achievement when it follows another
+/// figure after "atau" ("80,76 atau 95,01%"), else what the nearest word before it says.
+fn measures_of(
+    ctx: &Context,
+    sentence: &Sentence,
+    i: usize,
+    indicator: IndicatorId,
+) -> Option<Vec<FactMeasure>> {
+    let text = &ctx.doc.source.text;
+    let figure = &sentence.figures[i];
+    let from = if i == 0 { sentence.span.start } else { sentence.figures[i - 1].span.end };
+    let before = text.get(from..figure.span.start)?;
+    let percent = figure.kind == FigureKind::Percent;
+    let rate = is_rate(ctx, indicator);
+    if i > 0 && percent && AFTER_ANOTHER.is_match(before) {
+        return Some(vec![FactMeasure::Percent]);
+    }
+    let cue = cue_before(before)?;
+    let measures = match (percent, rate, cue) {
+        (true, false, Cue::Target) => return None,
+        (true, false, _) => vec![FactMeasure::Percent],
+        (true, true, Cue::Target) => vec![FactMeasure::Target],
+        (true, true, Cue::Realisation) => vec![FactMeasure::Realisation],
+        (true, true, Cue::Achievement) => vec![FactMeasure::Realisation, FactMeasure::Percent],
+        (false, _, Cue::Target) => vec![FactMeasure::Target],
+        (false, _, _) => vec![FactMeasure::Realisation],
+    };
+    Some(measures)
+}
+
+/// "atau", "atau sebesar", "atau mencapai", "(": an achievement after its realisation.
+static AFTER_ANOTHER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^[\s\w]{0,12}?\s*(atau|\()\s*(sebesar|mencapai|setara( dengan)?|sama dengan)?\s*$",
+    )
+    .expect("a valid pattern")
+});
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Cue {
+    Target,
+    Realisation,
+    /// "capaian", "mencapai": a realisation, or for a rate its achievement.
+    Achievement,
+}
+
+/// The measure the words before a figure name: the nearest "target" or "realisasi";
+/// failing those, "capaian" or "mencapai".
+fn cue_before(before: &str) -> Option<Cue> {
+    let words = plain_words(before);
+    let mut weak = None;
+    for word in words.iter().rev() {
+        match word.as_str() {
+            "target" | "ditargetkan" | "targetnya" => return Some(Cue::Target),
+            "realisasi" | "realisasinya" | "terealisasi" => return Some(Cue::Realisation),
+            "capaian" | "mencapai" | "pencapaian" | "capaiannya" if weak.is_none() => {
+                weak = Some(Cue::Achievement)
+            }
+            _ => {}
+        }
+    }
+    weak
+}
+
+/// Is the indicator a rate (its realisation printed in %), in any table?
+fn is_rate(ctx: &Context, indicator: IndicatorId) -> bool {
+    ctx.index
+        .facts
+        .iter()
+        .filter(|f| f.key.indicator == indicator)
+        .any(|f| ctx.tables[f.table].rows[f.row].kind == Some(IndicatorKind::Rate))
+}
+
+static YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(tahun|th\.?|ta\.?)\s+(anggaran\s+)?((19|20)\d\d)\b")
+        .expect("a valid pattern")
+});
+static YEAR_RANGE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(19|20)\d\d\s*(-|–|—|s\.?\s?d\.?|s/d|sampai( dengan)?|hingga|ke)\s*(tahun\s+)?(19|20)\d\d\b")
+        .expect("a valid pattern")
+});
+static PERIOD_WORD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(triwulan|tw|semester|bulan|januari|februari|maret|april|mei|juni|juli|agustus|september|oktober|november)\b")
+        .expect("a valid pattern")
+});
+
+/// The year a sentence is about: the one it names, else the report's. `None` when it
+/// names two years or a part of a year: then it is left alone.
+fn sentence_year(text: &str, report_year: Option<u16>) -> Option<Option<u16>> {
+    if YEAR_RANGE.is_match(text) || PERIOD_WORD.is_match(text) {
+        return None;
+    }
+    let mut years = YEAR.captures_iter(text).filter_map(|c| c.get(3)?.as_str().parse::<u16>().ok());
+    match years.next() {
+        None => Some(report_year),
+        Some(y) if years.all(|o| o == y) => Some(Some(y)),
+        Some(_) => None,
+    }
+}
+
+/// How two printed figures differ by one slip: the same number of digits, at least three,
+/// and either one digit changed or two neighbouring digits swapped.
+fn slip(found: &str, table: &str) -> Option<&'static str> {
+    let digits = |s: &str| -> Vec<u8> { s.bytes().filter(u8::is_ascii_digit).collect() };
+    let decimals = |s: &str| s.rsplit_once(',').map(|(_, d)| d.len()).unwrap_or(0);
+    let (a, b) = (digits(found), digits(table));
+    if a.len() != b.len() || a.len() < 3 || decimals(found) != decimals(table) || a == b {
+        return None;
+    }
+    let differ: Vec<usize> = (0..a.len()).filter(|&i| a[i] != b[i]).collect();
+    match differ[..] {
+        [_] => Some("one digit changed"),
+        [i, j] if j == i + 1 && a[i] == b[j] && a[j] == b[i] => Some("two digits swapped"),
+        _ => None,
+    }
+}
+
+/// The indicator each block sits under, from the titles above it: a heading, or a short
+/// line of its own ("8 NILAI ZONA INTEGRITAS", "3. Nilai Zona Integritas"), that names
+/// one indicator. A title that names none ends it, except the parts of an indicator's
+/// section ("a. Informasi Kinerja") and captions.
+struct TitleContext<'d> {
+    /// By block start: the indicator and its title, for blocks under one.
+    by_block: HashMap<usize, (IndicatorId, &'d Block)>,
+}
+
+impl<'d> TitleContext<'d> {
+    fn new(ctx: &Context<'d>) -> TitleContext<'d> {
+        let mut by_block = HashMap::new();
+        let mut current: Option<(IndicatorId, &'d Block)> = None;
+        for block in &ctx.doc.blocks {
+            if let Some(title) = title_text(ctx, block) {
+                let named = ctx.index.indicators.named_in(&ctx.knowledge.names, title);
+                current = match named[..] {
+                    [one] => Some((one, block)),
+                    _ if is_section_part(ctx, block, title) => current,
+                    _ => None,
+                };
+                continue;
+            }
+            if let Some(c) = current {
+                by_block.insert(block.span.start, c);
+            }
+        }
+        TitleContext { by_block }
+    }
+
+    fn at(&self, block: &Block) -> Option<(IndicatorId, &'d Block)> {
+        self.by_block.get(&block.span.start).copied()
+    }
+}
+
+static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*\**\s*(tabel|table|gambar|grafik|diagram|figure|bagan|lampiran)\b")
+        .expect("a valid pattern")
+});
+static SECTION_PART: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s*[-*]?\s*[a-z][.)]\s").expect("a valid pattern"));
+
+/// The text of a block that is a title: a heading, or a short paragraph or list item
+/// that does not end like a sentence or a list entry. Captions are not titles.
+fn title_text<'d>(ctx: &Context<'d>, block: &'d Block) -> Option<&'d str> {
+    let text = block.text.trim();
+    if CAPTION.is_match(text) {
+        return None;
+    }
+    match block.kind {
+        BlockKind::Heading { .. } => Some(text),
+        BlockKind::Paragraph | BlockKind::ListItem => {
+            let short = text.len() <= 120 && text.split_whitespace().count() <= 14;
+            let ends_like_a_sentence = text.ends_with(['.', ':', ';', ',', '!', '?']);
+            let has_figures = block.figures.iter().any(|f| f.decimals > 0 || f.unit.is_some());
+            let _ = ctx;
+            (short && !ends_like_a_sentence && !has_figures && !text.contains('\n')).then_some(text)
+        }
+        _ => None,
+    }
+}
+
+/// "a. Informasi Kinerja", "b. Evaluasi Kinerja": a part of the section above.
+fn is_section_part(ctx: &Context, block: &Block, title: &str) -> bool {
+    let source = ctx.doc.source.text.get(block.span.range()).unwrap_or_default();
+    SECTION_PART.is_match(source) || SECTION_PART.is_match(title)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slips_are_one_changed_digit_or_two_swapped() {
+        assert_eq!(slip("80,67", "80,76"), Some("two digits swapped"));
+        assert_eq!(slip("34.249", "34.209"), Some("one digit changed"));
+        assert_eq!(slip("69,03", "69,30"), Some("two digits swapped"));
+        assert_eq!(slip("96", "106"), None);
+        assert_eq!(slip("93", "96"), None, "too few digits to tell a slip from another figure");
+        assert_eq!(slip("80,6", "80,76"), None);
+        assert_eq!(slip("81,67", "80,76"), None);
+    }
+
+    #[test]
+    fn measure_words() {
+        assert_eq!(cue_before("Realisasi tahun 2024 sebesar "), Some(Cue::Realisation));
+        assert_eq!(cue_before("lebih rendah dari nilai target "), Some(Cue::Target));
+        assert_eq!(
+            cue_before("realisasi nilai capaian kinerja anggaran yaitu sebesar "),
+            Some(Cue::Realisation)
+        );
+        assert_eq!(cue_before("nilai kinerja mencapai "), Some(Cue::Achievement));
+        assert_eq!(cue_before("sebanyak "), None);
+    }
+
+    #[test]
+    fn sentence_years() {
+        assert_eq!(sentence_year("Realisasi tahun 2024 sebesar 5", None), Some(Some(2024)));
+        assert_eq!(sentence_year("Realisasi sebesar 5", Some(2024)), Some(Some(2024)));
+        assert_eq!(sentence_year("Dari tahun 2023 ke tahun 2024 naik 5", None), None);
+        assert_eq!(sentence_year("Renstra Tahun 2020 - 2024 sebesar 5", None), None);
+        assert_eq!(sentence_year("Realisasi triwulan II sebesar 5", None), None);
+    }
+}
