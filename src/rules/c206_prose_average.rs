@@ -1,10 +1,185 @@
 //! # C206 `wrong-prose-average`
 //!
-//! An average claimed in prose that is not the mean of the figures it names in the summary table.
+//! An average claimed in prose that is not the mean of the figures it names in the
+//! summary table: "Capaian kinerja … sebesar 71,61% yang dihitung dari rata-rata capaian
+//! 8 (delapan) IKU".
 //!
-//! (Being written: this check reports nothing yet.)
+//! ## What it checks
+//!
+//! A sentence that gives a percentage and says it is the average ("rata-rata") of the
+//! achievements of the indicators ("IKU", "indikator", "sasaran") is compared with the
+//! mean of the achievement column of the table it introduces (the next table, when only
+//! captions or one short paragraph come between) or, failing that, of the table just
+//! before it. The column is the table's one achievement percentage for the year the
+//! sentence names (or the report's year); a table with several such columns (two bases
+//! side by side) is left alone. When the sentence counts the indicators ("8 IKU"), the
+//! table must have that many indicator rows with a percentage; otherwise the sentence
+//! may mean other figures and is left alone.
+//!
+//! ## Rounding
+//!
+//! Each printed percentage stands for its rounding interval, so the mean is an interval
+//! too; the sentence's figure is reported only when its own interval cannot meet it.
+//!
+//! ## Example
+//!
+//! ```text
+//! Capaian kinerja tahun 2025 sebesar 93,10% yang dihitung dari rata-rata capaian 4 IKU.
+//! Tabel 3.2 … Capaian (%): 98,75 · 87,50 · 102,00 · 84,05
+//! ```
+//!
+//! (98,75 + 87,50 + 102,00 + 84,05) / 4 = 93,075, which prints 93,08, not 93,10.
 
+use super::support::{finding, Slot};
 use super::Context;
-use crate::diagnostics::Finding;
+use crate::arith::computation::{show_value, sum_expression};
+use crate::arith::Interval;
+use crate::diagnostics::{Finding, Label};
+use crate::document::BlockKind;
+use crate::facts::index::{FactMeasure, PeriodKey};
+use crate::facts::sentences::{sentences, Sentence};
+use crate::facts::{RowRole, TableFacts};
+use crate::figures::{Figure, FigureKind};
+use regex::Regex;
+use rust_decimal::Decimal;
+use std::sync::LazyLock;
 
-pub fn check(_ctx: &Context, _findings: &mut Vec<Finding>) {}
+const CODE: &str = "C206";
+
+/// "rata-rata capaian (kinerja) (dari) 8 (delapan) IKU": the average and what it is of.
+static AVERAGE_OF: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\brata-?rata\s+(capaian|pencapaian|persentase capaian|nilai capaian)(\s+kinerja)?(\s+(dari|seluruh|semua|atas))?\s*(?P<count>[\d.]+(\s*\([^)]*\))?\s*)?(iku|indikator|sasaran)\b")
+        .expect("a valid pattern")
+});
+
+pub fn check(ctx: &Context, findings: &mut Vec<Finding>) {
+    for sentence in sentences(ctx.doc) {
+        let text = sentence.text(ctx.doc);
+        let Some(m) = AVERAGE_OF.captures(text) else { continue };
+        let Some(whole) = m.get(0) else { continue };
+        let claimed =
+            sentence.figures.iter().filter(|f| f.kind == FigureKind::Percent).collect::<Vec<_>>();
+        let [claim] = claimed[..] else { continue };
+        let count = m.name("count").and_then(|c| {
+            let start = sentence.span.start + c.start();
+            sentence
+                .figures
+                .iter()
+                .find(|f| f.span.start >= start && f.span.start < sentence.span.start + whole.end())
+        });
+        if let Some(f) = check_average(ctx, &sentence, claim, count) {
+            findings.push(f);
+        }
+    }
+}
+
+fn check_average(
+    ctx: &Context,
+    sentence: &Sentence,
+    claim: &Figure,
+    count: Option<&Figure>,
+) -> Option<Finding> {
+    let table = table_introduced(ctx, sentence)?;
+    let facts = &ctx.tables[table];
+    let column = achievement_column(ctx, table)?;
+    let rows: Vec<usize> = facts
+        .checked_rows()
+        .filter(|&r| facts.rows[r].role == RowRole::Data && facts.rows[r].name.is_some())
+        .filter(|&r| facts.figure(r, column).is_some())
+        .collect();
+    if rows.is_empty() || count.is_some_and(|n| n.value != Decimal::from(rows.len())) {
+        return None;
+    }
+    let inputs: Vec<_> = rows
+        .iter()
+        .filter_map(|&r| match ctx.slot(facts.cell(r, column)) {
+            Slot::Known(input) => Some(input),
+            _ => None,
+        })
+        .collect();
+    let intervals: Vec<Interval> = inputs.iter().map(|i| i.interval).collect();
+    let mean = Interval::mean(&intervals)?;
+    let printed = ctx.printed(claim);
+    if mean.meets(&printed) {
+        return None;
+    }
+    let exact_mean = inputs
+        .iter()
+        .map(|i| i.value)
+        .try_fold(Decimal::ZERO, |a, v| a.checked_add(v))?
+        .checked_div(Decimal::from(inputs.len()))?;
+    let found = ctx.digits(claim);
+    let expected = ctx.show(exact_mean, claim.decimals);
+    let terms: Vec<&str> = inputs.iter().map(|i| i.text.as_str()).collect();
+    let place = facts.place(column);
+    let mut f = finding(
+        CODE,
+        format!(
+            "{found}% is not the mean of the {} achievements in {place} (expected {expected})",
+            inputs.len()
+        ),
+        Label::new(claim.number_span, format!("the mean is {expected}")),
+    );
+    for input in &inputs {
+        f = f.with_related(Label::new(input.span, "averaged"));
+    }
+    Some(f.with_values(expected, found).with_note(format!(
+        "({}) / {} = {}",
+        sum_expression(&terms),
+        inputs.len(),
+        show_value(exact_mean, ctx.doc.locale)
+    )))
+}
+
+/// The table a sentence speaks of: the next one, when nothing but captions and at most
+/// one short paragraph comes between; else the one just before, with the same allowance.
+fn table_introduced(ctx: &Context, sentence: &Sentence) -> Option<usize> {
+    let blocks = &ctx.doc.blocks;
+    let here = blocks.iter().position(|b| std::ptr::eq(b, sentence.block))?;
+    let table_of = |i: usize| match blocks[i].kind {
+        BlockKind::Table(t) => Some(t),
+        _ => None,
+    };
+    let nearby = |range: &mut dyn Iterator<Item = usize>| -> Option<usize> {
+        let mut prose = 0;
+        for i in range {
+            if let Some(t) = table_of(i) {
+                return Some(t);
+            }
+            if blocks[i].is_heading() {
+                return None;
+            }
+            if blocks[i].text.len() > 160 {
+                prose += 1;
+            }
+            if prose > 1 {
+                return None;
+            }
+        }
+        None
+    };
+    nearby(&mut ((here + 1)..blocks.len().min(here + 6)))
+        .or_else(|| nearby(&mut (here.saturating_sub(5)..here).rev()))
+}
+
+/// The table's one achievement column for a whole year (not a budget's absorption).
+fn achievement_column(ctx: &Context, table: usize) -> Option<usize> {
+    let mut columns: Vec<usize> = ctx
+        .index
+        .facts
+        .iter()
+        .filter(|f| {
+            f.table == table
+                && f.key.measure == FactMeasure::Percent
+                && f.key.period == PeriodKey::Year
+        })
+        .map(|f| f.column)
+        .collect();
+    columns.sort_unstable();
+    columns.dedup();
+    let _: &TableFacts = &ctx.tables[table];
+    match columns[..] {
+        [one] => Some(one),
+        _ => None,
+    }
+}
