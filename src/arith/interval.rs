@@ -35,18 +35,19 @@ impl Interval {
         Interval { lo: value, hi: value }
     }
 
-    /// The values that print as `value` with `decimals` decimals under `rounding`.
+    /// The values that print as `value` with `decimals` decimals under `rounding`. (At
+    /// the edge of what a decimal holds, the interval is cut there rather than overflow.)
     pub fn printed(value: Decimal, decimals: u32, rounding: Rounding) -> Interval {
         let unit = unit(decimals);
         match rounding {
             Rounding::Round => {
                 let half = unit / Decimal::TWO;
-                Interval { lo: value - half, hi: value + half }
+                Interval { lo: value.saturating_sub(half), hi: value.saturating_add(half) }
             }
             Rounding::Truncate if value.is_sign_negative() && !value.is_zero() => {
-                Interval { lo: value - unit, hi: value }
+                Interval { lo: value.saturating_sub(unit), hi: value }
             }
-            Rounding::Truncate => Interval { lo: value, hi: value + unit },
+            Rounding::Truncate => Interval { lo: value, hi: value.saturating_add(unit) },
         }
     }
 

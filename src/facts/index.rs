@@ -75,6 +75,12 @@ pub struct FactIndex {
     by_key: HashMap<FactKey, Vec<usize>>,
     /// The facts of each row, by (table, row): a row's facts are consecutive.
     by_row: HashMap<(usize, usize), (usize, usize)>,
+    /// The facts of each indicator by year and measure.
+    by_indicator: HashMap<(IndicatorId, Option<u16>, FactMeasure), Vec<usize>>,
+    /// The facts of each table: consecutive.
+    by_table: HashMap<usize, (usize, usize)>,
+    /// Indicators that are rates (their realisation is printed in %) in some table.
+    rates: std::collections::HashSet<IndicatorId>,
     /// The year the report is about, from its title.
     pub report_year: Option<u16>,
 }
@@ -87,6 +93,14 @@ impl FactIndex {
         }
         for (i, fact) in index.facts.iter().enumerate() {
             index.by_key.entry(fact.key.clone()).or_default().push(i);
+            let k = fact.key.clone();
+            index.by_indicator.entry((k.indicator, k.year, k.measure)).or_default().push(i);
+            let range = index.by_table.entry(fact.table).or_insert((i, i));
+            range.1 = i + 1;
+            if tables[fact.table].rows[fact.row].kind == Some(crate::knowledge::IndicatorKind::Rate)
+            {
+                index.rates.insert(fact.key.indicator);
+            }
         }
         index
     }
@@ -116,9 +130,24 @@ impl FactIndex {
         year: Option<u16>,
         measure: FactMeasure,
     ) -> impl Iterator<Item = &Fact> {
-        self.facts.iter().filter(move |f| {
-            f.key.indicator == indicator && f.key.year == year && f.key.measure == measure
-        })
+        self.by_indicator
+            .get(&(indicator, year, measure))
+            .into_iter()
+            .flatten()
+            .map(|&i| &self.facts[i])
+    }
+
+    /// The facts of a table.
+    pub fn table_facts(&self, table: usize) -> &[Fact] {
+        match self.by_table.get(&table) {
+            Some(&(start, end)) => &self.facts[start..end],
+            None => &[],
+        }
+    }
+
+    /// Is the indicator a rate (its realisation printed in %) in some table?
+    pub fn is_rate(&self, indicator: IndicatorId) -> bool {
+        self.rates.contains(&indicator)
     }
 
     fn add_table(&mut self, t: usize, facts: &TableFacts, knowledge: &Knowledge) {

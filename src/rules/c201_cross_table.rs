@@ -78,8 +78,12 @@ fn mismatch(ctx: &Context, key: &FactKey, mentions: &[&Fact]) -> Option<Finding>
         .unwrap_or_default();
     let tie = groups.iter().filter(|g| g.len() == groups[report].len()).count() > 1;
     let usual: Vec<&Fact> = groups[report].iter().map(|&i| mentions[i]).collect();
+    let mut in_report = vec![false; mentions.len()];
+    for &i in &groups[report] {
+        in_report[i] = true;
+    }
     let odd: Vec<&Fact> = (0..mentions.len())
-        .filter(|i| !groups[report].contains(i))
+        .filter(|&i| !in_report[i])
         .map(|i| mentions[i])
         .filter(|odd| usual.iter().any(|u| same_indicator(ctx, key, odd, u)))
         .collect();

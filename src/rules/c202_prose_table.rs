@@ -42,7 +42,6 @@ use crate::facts::index::{Fact, FactMeasure, PeriodKey};
 use crate::facts::indicators::{plain_words, IndicatorId};
 use crate::facts::sentences::{sentences, Sentence};
 use crate::figures::{Figure, FigureKind};
-use crate::knowledge::IndicatorKind;
 use regex::Regex;
 use std::collections::HashMap;
 use std::sync::LazyLock;
@@ -51,6 +50,7 @@ const CODE: &str = "C202";
 
 pub fn check(ctx: &Context, findings: &mut Vec<Finding>) {
     let titles = TitleContext::new(ctx);
+    let values = TableValues::new(ctx);
     for sentence in sentences(ctx.doc) {
         if sentence.figures.is_empty() {
             continue;
@@ -68,7 +68,7 @@ pub fn check(ctx: &Context, findings: &mut Vec<Finding>) {
         };
         let about = About { indicator, year, by_title };
         for (i, figure) in sentence.figures.iter().enumerate() {
-            if let Some(f) = check_figure(ctx, &sentence, i, figure, &about) {
+            if let Some(f) = check_figure(ctx, &values, &sentence, i, figure, &about) {
                 findings.push(f);
             }
         }
@@ -85,6 +85,7 @@ struct About<'d> {
 
 fn check_figure(
     ctx: &Context,
+    values: &TableValues,
     sentence: &Sentence,
     i: usize,
     figure: &Figure,
@@ -94,31 +95,21 @@ fn check_figure(
         return None;
     }
     let measures = measures_of(ctx, sentence, i, about.indicator)?;
-    let facts: Vec<&Fact> = measures
-        .iter()
-        .flat_map(|&m| ctx.index.of_indicator(about.indicator, about.year, m))
-        .filter(|f| f.key.period == PeriodKey::Year)
-        .collect();
     let printed = ctx.printed(figure);
-    if facts.is_empty() || facts.iter().any(|f| f.interval.meets(&printed)) {
+    let candidates: Vec<&Value> =
+        measures.iter().flat_map(|&m| values.of(about.indicator, about.year, m)).collect();
+    if candidates.is_empty() || candidates.iter().any(|v| v.interval.meets(&printed)) {
         return None;
     }
     let found = ctx.digits(figure);
-    // The table values this figure is one slip from, each with its places.
-    let mut near: HashMap<String, Vec<&Fact>> = HashMap::new();
-    for fact in facts {
-        let Some(table_figure) = ctx.tables[fact.table].figure(fact.row, fact.column) else {
-            continue;
-        };
-        let digits = ctx.digits(table_figure);
-        if slip(&found, &digits).is_some() {
-            near.entry(digits).or_default().push(fact);
-        }
-    }
-    if near.len() != 1 {
-        return None;
-    }
-    let (expected, places) = near.into_iter().next()?;
+    // The table values this figure is one slip from.
+    let mut near: Vec<&Value> =
+        candidates.into_iter().filter(|v| slip(&found, &v.digits).is_some()).collect();
+    near.sort_by(|a, b| a.digits.cmp(&b.digits));
+    near.dedup_by(|a, b| a.digits == b.digits);
+    let [value] = near[..] else { return None };
+    let expected = value.digits.clone();
+    let places: Vec<&Fact> = value.facts.iter().map(|&i| &ctx.index.facts[i]).collect();
     let kind = slip(&found, &expected)?;
     let first = places[0];
     let name = &ctx.index.indicators.all[about.indicator].name;
@@ -153,6 +144,46 @@ fn check_figure(
     )
 }
 
+/// One value the tables print for an indicator's year and measure, and where.
+struct Value {
+    digits: String,
+    interval: crate::arith::Interval,
+    facts: Vec<usize>,
+}
+
+/// The distinct values of every indicator's yearly figures, gathered once, so that a
+/// sentence's figure is compared with a few values, not with every place that prints
+/// them.
+struct TableValues {
+    by_key: HashMap<(IndicatorId, Option<u16>, FactMeasure), Vec<Value>>,
+}
+
+impl TableValues {
+    fn new(ctx: &Context) -> TableValues {
+        let mut by_key: HashMap<_, Vec<Value>> = HashMap::new();
+        for (i, fact) in ctx.index.facts.iter().enumerate() {
+            if fact.key.period != PeriodKey::Year {
+                continue;
+            }
+            let Some(figure) = ctx.tables[fact.table].figure(fact.row, fact.column) else {
+                continue;
+            };
+            let digits = ctx.digits(figure);
+            let values =
+                by_key.entry((fact.key.indicator, fact.key.year, fact.key.measure)).or_default();
+            match values.iter_mut().find(|v| v.digits == digits) {
+                Some(v) => v.facts.push(i),
+                None => values.push(Value { digits, interval: fact.interval, facts: vec![i] }),
+            }
+        }
+        TableValues { by_key }
+    }
+
+    fn of(&self, indicator: IndicatorId, year: Option<u16>, measure: FactMeasure) -> &[Value] {
+        self.by_key.get(&(indicator, year, measure)).map(Vec::as_slice).unwrap_or_default()
+    }
+}
+
 /// Which measures a sentence's figure may be: the achievement when it follows another
 /// figure after "atau" ("80,76 atau 95,01%"), else what the nearest word before it says.
 fn measures_of(
@@ -166,7 +197,7 @@ fn measures_of(
     let from = if i == 0 { sentence.span.start } else { sentence.figures[i - 1].span.end };
     let before = text.get(from..figure.span.start)?;
     let percent = figure.kind == FigureKind::Percent;
-    let rate = is_rate(ctx, indicator);
+    let rate = ctx.index.is_rate(indicator);
     if i > 0 && percent && AFTER_ANOTHER.is_match(before) {
         return Some(vec![FactMeasure::Percent]);
     }
@@ -215,15 +246,6 @@ fn cue_before(before: &str) -> Option<Cue> {
         }
     }
     weak
-}
-
-/// Is the indicator a rate (its realisation printed in %), in any table?
-fn is_rate(ctx: &Context, indicator: IndicatorId) -> bool {
-    ctx.index
-        .facts
-        .iter()
-        .filter(|f| f.key.indicator == indicator)
-        .any(|f| ctx.tables[f.table].rows[f.row].kind == Some(IndicatorKind::Rate))
 }
 
 static YEAR: LazyLock<Regex> = LazyLock::new(|| {

@@ -37,11 +37,12 @@ use crate::arith::Interval;
 use crate::diagnostics::{Finding, Label};
 use crate::document::BlockKind;
 use crate::facts::index::{FactMeasure, PeriodKey};
-use crate::facts::sentences::{sentences, Sentence};
-use crate::facts::{RowRole, TableFacts};
+use crate::facts::sentences::sentences;
+use crate::facts::RowRole;
 use crate::figures::{Figure, FigureKind};
 use regex::Regex;
 use rust_decimal::Decimal;
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 const CODE: &str = "C206";
@@ -53,6 +54,8 @@ static AVERAGE_OF: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 pub fn check(ctx: &Context, findings: &mut Vec<Finding>) {
+    let positions: HashMap<usize, usize> =
+        ctx.doc.blocks.iter().enumerate().map(|(i, b)| (b.span.start, i)).collect();
     for sentence in sentences(ctx.doc) {
         let text = sentence.text(ctx.doc);
         let Some(m) = AVERAGE_OF.captures(text) else { continue };
@@ -67,7 +70,8 @@ pub fn check(ctx: &Context, findings: &mut Vec<Finding>) {
                 .iter()
                 .find(|f| f.span.start >= start && f.span.start < sentence.span.start + whole.end())
         });
-        if let Some(f) = check_average(ctx, &sentence, claim, count) {
+        let Some(&here) = positions.get(&sentence.block.span.start) else { continue };
+        if let Some(f) = check_average(ctx, here, claim, count) {
             findings.push(f);
         }
     }
@@ -75,11 +79,11 @@ pub fn check(ctx: &Context, findings: &mut Vec<Finding>) {
 
 fn check_average(
     ctx: &Context,
-    sentence: &Sentence,
+    here: usize,
     claim: &Figure,
     count: Option<&Figure>,
 ) -> Option<Finding> {
-    let table = table_introduced(ctx, sentence)?;
+    let table = table_introduced(ctx, here)?;
     let facts = &ctx.tables[table];
     let column = achievement_column(ctx, table)?;
     let rows: Vec<usize> = facts
@@ -133,9 +137,8 @@ fn check_average(
 
 /// The table a sentence speaks of: the next one, when nothing but captions and at most
 /// one short paragraph comes between; else the one just before, with the same allowance.
-fn table_introduced(ctx: &Context, sentence: &Sentence) -> Option<usize> {
+fn table_introduced(ctx: &Context, here: usize) -> Option<usize> {
     let blocks = &ctx.doc.blocks;
-    let here = blocks.iter().position(|b| std::ptr::eq(b, sentence.block))?;
     let table_of = |i: usize| match blocks[i].kind {
         BlockKind::Table(t) => Some(t),
         _ => None,
@@ -166,7 +169,7 @@ fn table_introduced(ctx: &Context, sentence: &Sentence) -> Option<usize> {
 fn achievement_column(ctx: &Context, table: usize) -> Option<usize> {
     let mut columns: Vec<usize> = ctx
         .index
-        .facts
+        .table_facts(table)
         .iter()
         .filter(|f| {
             f.table == table
@@ -177,7 +180,6 @@ fn achievement_column(ctx: &Context, table: usize) -> Option<usize> {
         .collect();
     columns.sort_unstable();
     columns.dedup();
-    let _: &TableFacts = &ctx.tables[table];
     match columns[..] {
         [one] => Some(one),
         _ => None,
