@@ -120,7 +120,11 @@ fn check_figure(
         CODE,
         format!(
             "{found} differs from {expected}, the {measure} of “{name}”{year} in {first_place}{}: {kind}",
-            if places.len() > 1 { format!(" and {} other places", places.len() - 1) } else { String::new() }
+            match places.len() {
+                1 => String::new(),
+                2 => " and 1 other place".to_string(),
+                n => format!(" and {} other places", n - 1),
+            }
         ),
         Label::new(figure.number_span, format!("the tables print {expected}")),
     );

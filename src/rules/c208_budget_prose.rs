@@ -160,6 +160,8 @@ static PERCENT_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 impl<'d> Claim<'d> {
+    /// The paragraph's allocation, then the realisation after it, both of the whole budget
+    /// (a figure whose words name a programme, an activity or a period is a part of it).
     fn of(ctx: &Context, block: &'d Block) -> Option<Claim<'d>> {
         let text = &ctx.doc.source.text;
         let mut allocation: Option<&Figure> = None;
@@ -177,6 +179,8 @@ impl<'d> Claim<'d> {
             let Some(role) = money_role(before) else { continue };
             let slot = match role {
                 Role::Allocation => &mut allocation,
+                // A realisation counts only after the allocation it is of.
+                Role::Realisation if allocation.is_none() => continue,
                 Role::Realisation => &mut realisation,
             };
             match slot {
@@ -205,34 +209,55 @@ enum Role {
 }
 
 /// What the words before a rupiah figure make it: the nearest of "realisasi" /
-/// "terealisasi" / "terserap" and "alokasi" / "pagu" / "anggaran" / "DIPA"; an earlier
-/// allocation ("sebelumnya", "semula") is neither.
+/// "terealisasi" / "terserap" and "alokasi" / "pagu" / "anggaran" / "DIPA". An earlier
+/// allocation ("sebelumnya", "semula"), what is left ("sisa anggaran"), and a part of
+/// the budget (words after the cue that name a programme, an activity, a goal or a
+/// period: "realisasi Program X sebesar") are neither.
 fn money_role(before: &str) -> Option<Role> {
     let words = plain_words(before);
     for (i, word) in words.iter().enumerate().rev() {
-        match word.as_str() {
-            "sebelumnya" | "semula" | "awal" | "lalu" => return None,
+        let previous = i.checked_sub(1).map(|p| words[p].as_str()).unwrap_or_default();
+        let role = match word.as_str() {
+            "sebelumnya" | "semula" | "awal" | "lalu" | "sisa" | "selisih" | "saldo" => {
+                return None
+            }
             "realisasi" | "terealisasi" | "terserap" | "penyerapan" | "realisasinya" => {
-                return Some(Role::Realisation)
+                Role::Realisation
             }
             // "realisasi anggaran" is a realisation; "anggaran" alone an allocation.
             "anggaran"
-                if i > 0
-                    && matches!(
-                        words[i - 1].as_str(),
-                        "realisasi" | "penyerapan" | "terealisasi" | "terserap"
-                    ) =>
+                if matches!(previous, "realisasi" | "penyerapan" | "terealisasi" | "terserap") =>
             {
-                return Some(Role::Realisation)
+                Role::Realisation
             }
-            "alokasi" | "pagu" | "dipa" | "anggaran" | "dialokasikan" => {
-                return Some(Role::Allocation)
-            }
-            _ => {}
-        }
+            "anggaran" if matches!(previous, "sisa" | "selisih" | "saldo") => return None,
+            "alokasi" | "pagu" | "dipa" | "anggaran" | "dialokasikan" => Role::Allocation,
+            _ => continue,
+        };
+        let part = words[i + 1..].iter().any(|w| PART_OF_BUDGET.contains(&w.as_str()));
+        return (!part).then_some(role);
     }
     None
 }
+
+/// Words that make a rupiah figure a part of the budget, not the whole.
+const PART_OF_BUDGET: &[&str] = &[
+    "program",
+    "kegiatan",
+    "subkegiatan",
+    "belanja",
+    "sasaran",
+    "output",
+    "komponen",
+    "triwulan",
+    "semester",
+    "bulan",
+    "per",
+    "masing-masing",
+    "unit",
+    "bidang",
+    "bagian",
+];
 
 fn check_realisation(ctx: &Context, claim: &Claim, budget: &Budget) -> Option<Finding> {
     let said = ctx.printed(claim.realisation);
