@@ -188,9 +188,7 @@ fn tokenize(text: &str, sentence: &Sentence) -> Vec<Token> {
 fn push_figure(text: &str, figure: &Figure, tokens: &mut Vec<Token>) {
     let digits = figure.number_span;
     let printed = text.get(digits.range()).unwrap_or_default();
-    let after_operand = tokens
-        .last()
-        .is_some_and(|t| matches!(t.tok, Tok::Num(_) | Tok::Close(_)));
+    let after_operand = tokens.last().is_some_and(|t| matches!(t.tok, Tok::Num(_) | Tok::Close(_)));
     let sign = printed.chars().next().filter(|c| matches!(c, '-' | '\u{2212}'));
     let percent = figure.kind == FigureKind::Percent;
     if let (Some(sign), true) = (sign, after_operand) {
@@ -380,8 +378,7 @@ fn strip_open_parens(segment: &[Token]) -> &[Token] {
     let opens = segment.iter().filter(|t| matches!(t.tok, Tok::Open(Bracket::Paren))).count();
     let closes = segment.iter().filter(|t| matches!(t.tok, Tok::Close(Bracket::Paren))).count();
     let excess = opens.saturating_sub(closes);
-    let leading =
-        segment.iter().take_while(|t| matches!(t.tok, Tok::Open(Bracket::Paren))).count();
+    let leading = segment.iter().take_while(|t| matches!(t.tok, Tok::Open(Bracket::Paren))).count();
     if excess > 0 && leading >= excess {
         &segment[excess..]
     } else {
@@ -627,12 +624,7 @@ fn negate(i: &Interval) -> Interval {
 }
 
 /// Does the computation, read this way, give the printed result (either sign)?
-fn gives(
-    ctx: &Context,
-    expr: &Expr,
-    result: &Operand,
-    reading: Reading,
-) -> Option<bool> {
+fn gives(ctx: &Context, expr: &Expr, result: &Operand, reading: Reading) -> Option<bool> {
     let rounding = ctx.knowledge.policy.rounding;
     let computed = interval(expr, reading, rounding)?;
     let mut printed = Interval::printed(result.value, result.decimals, rounding);
