@@ -23,7 +23,13 @@
 //! (`Nomor 53 Tahun 2014`), a phone number or a letter code (`3/20888/PK.02.02/VIII/2020`)
 //! is not an operand, and a computation that touches one is not checked. Neither is a
 //! formula with names in it (`\frac{(Pg_t - Pg_{t-1})}{(Pg_{t-1})} \times 100\%`), a
-//! definition (`Pg_t = 812 Kasus`), a lone `= 5`, or inline code.
+//! definition (`Pg_t = 812 Kasus`), a lone `= 5`, a result written first
+//! (`51,20% = 17.516 / 34.209 × 100%`), or inline code. A colon spaced on one side only
+//! (`Sasaran 1: 45 + 5 = 50`) is punctuation, and a computation that opens with a small
+//! whole number and a colon (`Sasaran 1 : 45 + 5`) may be a label: it is left alone.
+//! Numbers glued to an operator or a command (`812-1.103`, `\times100`) or written with a
+//! LaTeX decimal comma (`26{,}38`) are not read as figures, so their computation is missed,
+//! never misread.
 //!
 //! ## Rounding, signs and percentages
 //!
@@ -32,11 +38,12 @@
 //! recomputed interval and the printed one cannot meet.
 //!
 //! A decrease is often written as a positive number (`= 26,38%` for −26,38): the sign of
-//! the result is not compared, only its size. `× 100%` is read both ways reports mean it:
-//! as a factor of 100 (`17.516 / 34.209 × 100 = 51,20%`) and as a factor of one
-//! (`80% × 1.000 = 800`); the result is accepted when either reading gives it. A
+//! the result is not compared, only its size. A percentage is read both ways reports
+//! mean it: `× 100%` as a factor of 100 (`17.516 / 34.209 × 100% = 51,20%`) and `80%` as
+//! 0,8 (`80% × 1.000 = 800`); the result is accepted when either reading gives it, and a
+//! ratio may be printed as a percentage without `× 100` (`16,40 / 20,00 = 82,00`). A
 //! percentage printed at one of the achievement caps of `rules/policy.yaml` is accepted
-//! when the computation gives at least the cap. A difference of two bare numbers whose
+//! when a ratio gives at least the cap (`130 / 100 × 100% = 120%`). A difference of two bare numbers whose
 //! first is the smaller one (`70 – 79 = 3`) is a range on a scale, not a subtraction.
 //!
 //! ## Example
@@ -59,9 +66,11 @@ use rust_decimal::Decimal;
 
 const CODE: &str = "C203";
 
-/// Parentheses nested deeper than this are not a computation anyone writes out; the bound
-/// keeps the parser's recursion small whatever the input.
+/// Parentheses nested deeper than this, or a computation longer than this many tokens, is
+/// not one anyone writes out; the bounds keep every recursion over an expression shallow
+/// whatever the input.
 const MAX_DEPTH: usize = 32;
+const MAX_TOKENS: usize = 256;
 
 pub fn check(ctx: &Context, findings: &mut Vec<Finding>) {
     let text = ctx.doc.source.text.as_str();
@@ -143,6 +152,19 @@ enum Tok {
     Stop(Stop),
 }
 
+/// Tokens compare by kind; numbers are never compared.
+impl PartialEq for Tok {
+    fn eq(&self, other: &Tok) -> bool {
+        match (self, other) {
+            (Tok::Open(a), Tok::Open(b)) | (Tok::Close(a), Tok::Close(b)) => a == b,
+            (Tok::Op(a), Tok::Op(b)) => a == b,
+            (Tok::Frac, Tok::Frac) | (Tok::Eq, Tok::Eq) => true,
+            (Tok::Stop(a), Tok::Stop(b)) => a == b,
+            _ => false,
+        }
+    }
+}
+
 #[derive(Debug, Clone)]
 struct Token {
     tok: Tok,
@@ -157,11 +179,21 @@ fn tokenize(text: &str, sentence: &Sentence) -> Vec<Token> {
     let start = sentence.span.start.max(content).min(sentence.span.end);
     let end = sentence.span.end;
     let mut figures = sentence.figures.iter().peekable();
+    let mut code = code_spans(text, start, end).into_iter().peekable();
     let mut tokens: Vec<Token> = Vec::new();
     let mut i = start;
     while i < end {
         while figures.peek().is_some_and(|f| f.span.start < i) {
             figures.next();
+        }
+        while code.peek().is_some_and(|c| c.start < i) {
+            code.next();
+        }
+        // Inline code is not prose, whatever it holds.
+        if let Some(span) = code.next_if(|c| c.start == i) {
+            tokens.push(Token { tok: Tok::Stop(Stop::Other), span });
+            i = span.end;
+            continue;
         }
         if let Some(figure) = figures.next_if(|f| f.span.start == i && f.span.end > i) {
             push_figure(text, figure, &mut tokens);
@@ -171,16 +203,68 @@ fn tokenize(text: &str, sentence: &Sentence) -> Vec<Token> {
         let next_figure = figures.peek().map_or(end, |f| f.span.start.max(i));
         let Some(rest) = text.get(i..end) else { break };
         let Some(c) = rest.chars().next() else { break };
-        let (tok, len) = read_token(rest, c, next_figure - i);
+        let (tok, len) =
+            if c == ':' { (Some(colon(text, i)), 1) } else { read_token(rest, c, next_figure - i) };
         if let Some(tok) = tok {
             tokens.push(Token { tok, span: Span::new(i, i + len) });
         }
         i += len.max(1);
-        while !text.is_char_boundary(i) {
+        while i < end && !text.is_char_boundary(i) {
             i += 1;
         }
     }
     tokens
+}
+
+/// `17.516 : 34.209` divides; `Sasaran 1: 45 + 5` is a label and its colon, spaced on one
+/// side only, is punctuation.
+fn colon(text: &str, at: usize) -> Tok {
+    let before = text.get(..at).and_then(|t| t.chars().next_back());
+    let after = text.get(at + 1..).and_then(|t| t.chars().next());
+    let spaced = |c: Option<char>| c.is_some_and(char::is_whitespace);
+    if spaced(before) == spaced(after) {
+        Tok::Op(Op::Div)
+    } else {
+        Tok::Stop(Stop::Other)
+    }
+}
+
+/// The inline code spans of `text[start..end]`: a run of backticks up to the next run of the
+/// same length. One pass over the runs, so that unclosed runs cost nothing more.
+fn code_spans(text: &str, start: usize, end: usize) -> Vec<Span> {
+    let Some(part) = text.get(start..end) else { return Vec::new() };
+    let bytes = part.as_bytes();
+    let mut runs: Vec<(usize, usize)> = Vec::new(); // (offset, length)
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'`' {
+            let len = bytes[i..].iter().take_while(|b| **b == b'`').count();
+            runs.push((i, len));
+            i += len;
+        } else {
+            i += 1;
+        }
+    }
+    // For each run, the next run of the same length.
+    let mut next_same: Vec<Option<usize>> = vec![None; runs.len()];
+    let mut last_of_length: std::collections::HashMap<usize, usize> = Default::default();
+    for (k, (_, len)) in runs.iter().enumerate().rev() {
+        next_same[k] = last_of_length.insert(*len, k);
+    }
+    let mut spans = Vec::new();
+    let mut k = 0;
+    while k < runs.len() {
+        match next_same[k] {
+            Some(close) => {
+                let (open_at, _) = runs[k];
+                let (close_at, close_len) = runs[close];
+                spans.push(Span::new(start + open_at, start + close_at + close_len));
+                k = close + 1;
+            }
+            None => k += 1,
+        }
+    }
+    spans
 }
 
 /// A figure as a number token. A sign glued to a figure right after an operand
@@ -228,10 +312,9 @@ fn read_token(rest: &str, c: char, limit: usize) -> (Option<Tok>, usize) {
         '+' => Tok::Op(Op::Add),
         '-' | '\u{2212}' | '–' => Tok::Op(Op::Sub),
         '×' | '·' | '⋅' | '∙' => Tok::Op(Op::Mul),
-        '/' | ':' | '÷' => Tok::Op(Op::Div),
+        '/' | '÷' => Tok::Op(Op::Div),
         '=' => Tok::Eq,
         '\\' => return latex_command(rest),
-        '`' => return (Some(Tok::Stop(Stop::Other)), code_span_len(rest)),
         c if c.is_alphanumeric() || c == '_' => return word(rest, limit),
         _ => Tok::Stop(Stop::Other),
     };
@@ -258,23 +341,6 @@ fn latex_command(rest: &str) -> (Option<Tok>, usize) {
         _ => Tok::Stop(Stop::Word),
     };
     (Some(tok), len)
-}
-
-/// Inline code: from a run of backticks to the next run of the same length (or just the
-/// run, when it is not closed).
-fn code_span_len(rest: &str) -> usize {
-    let ticks = rest.bytes().take_while(|b| *b == b'`').count();
-    let fence = &rest[..ticks];
-    let mut from = ticks;
-    while let Some(found) = rest[from..].find(fence) {
-        let at = from + found;
-        let run = rest[at..].bytes().take_while(|b| *b == b'`').count();
-        if run == ticks {
-            return at + ticks;
-        }
-        from = at + run;
-    }
-    ticks
 }
 
 /// A word: `x` between numbers multiplies; a word with digits is what the figure reader
@@ -343,7 +409,7 @@ fn check_run(ctx: &Context, text: &str, run: &Run, findings: &mut Vec<Finding>) 
         return;
     }
     let mut tokens = run.tokens;
-    // `Jumlah pegawai: 120 + 15 = 135`: a colon after a word is punctuation.
+    // `Jumlah pegawai : 120 + 15 = 135`: a colon that opens the arithmetic is punctuation.
     if let Some(first) = tokens.first() {
         if matches!(first.tok, Tok::Op(Op::Div)) && text.get(first.span.range()) == Some(":") {
             tokens = &tokens[1..];
@@ -353,6 +419,9 @@ fn check_run(ctx: &Context, text: &str, run: &Run, findings: &mut Vec<Finding>) 
     let last = segments.len().saturating_sub(1);
     for (i, pair) in segments.windows(2).enumerate() {
         let lhs = if i == 0 { strip_open_parens(pair[0]) } else { pair[0] };
+        if i == 0 && starts_with_label(text, lhs) {
+            continue;
+        }
         let is_last = i + 1 == last;
         if is_last && run.after == Some(Stop::Junk) {
             continue;
@@ -370,6 +439,15 @@ fn check_run(ctx: &Context, text: &str, run: &Run, findings: &mut Vec<Finding>) 
             findings.push(f);
         }
     }
+}
+
+/// `Sasaran 1 : 45 + 5 = 50` reads as a label and a sum as well as a division: a small
+/// whole number before a `:` that opens the computation makes it ambiguous.
+fn starts_with_label(text: &str, lhs: &[Token]) -> bool {
+    let [first, second, ..] = lhs else { return false };
+    let Tok::Num(n) = &first.tok else { return false };
+    let small_whole = n.decimals == 0 && !n.percent && n.value < Decimal::ONE_THOUSAND;
+    small_whole && text.get(second.span.range()) == Some(":")
 }
 
 /// Drops the `(` that open before the computation and close after its result:
@@ -408,6 +486,9 @@ enum Expr<'t> {
 
 /// Parses a whole segment as an expression; `None` unless every token belongs to it.
 fn parse(tokens: &[Token]) -> Option<Expr<'_>> {
+    if tokens.len() > MAX_TOKENS {
+        return None;
+    }
     let mut parser = Parser { tokens, pos: 0, depth: 0 };
     let expr = parser.sum()?;
     (parser.pos == tokens.len()).then_some(expr)
@@ -481,18 +562,6 @@ impl<'t> Parser<'t> {
         }
         self.pos += 1;
         Some(inner)
-    }
-}
-
-impl PartialEq for Tok {
-    fn eq(&self, other: &Tok) -> bool {
-        match (self, other) {
-            (Tok::Open(a), Tok::Open(b)) | (Tok::Close(a), Tok::Close(b)) => a == b,
-            (Tok::Op(a), Tok::Op(b)) => a == b,
-            (Tok::Frac, Tok::Frac) | (Tok::Eq, Tok::Eq) => true,
-            (Tok::Stop(a), Tok::Stop(b)) => a == b,
-            _ => false,
-        }
     }
 }
 
@@ -611,6 +680,14 @@ fn has_factor_of_hundred(expr: &Expr) -> bool {
     }
 }
 
+/// Does the expression use `op` anywhere?
+fn uses(expr: &Expr, op: Op) -> bool {
+    match expr {
+        Expr::Num(_) => false,
+        Expr::Bin(o, left, right) => *o == op || uses(left, op) || uses(right, op),
+    }
+}
+
 /// `70 – 79`: two bare numbers, the first the smaller, read as a range.
 fn is_range(expr: &Expr) -> bool {
     matches!(expr, Expr::Bin(Op::Sub, l, r)
@@ -623,12 +700,18 @@ fn negate(i: &Interval) -> Interval {
     Interval { lo: -i.hi, hi: -i.lo }
 }
 
-/// Does the computation, read this way, give the printed result (either sign)?
-fn gives(ctx: &Context, expr: &Expr, result: &Operand, reading: Reading) -> Option<bool> {
+/// Does the computation, read this way, give the printed result (either sign) when one
+/// unit of the result is worth `1 / scale`?
+fn gives(
+    ctx: &Context,
+    expr: &Expr,
+    result: &Operand,
+    reading: Reading,
+    scale: Decimal,
+) -> Option<bool> {
     let rounding = ctx.knowledge.policy.rounding;
     let computed = interval(expr, reading, rounding)?;
     let mut printed = Interval::printed(result.value, result.decimals, rounding);
-    let scale = result_scale(result, reading);
     if scale != Decimal::ONE {
         printed = printed.div_const(scale)?;
     }
@@ -637,6 +720,7 @@ fn gives(ctx: &Context, expr: &Expr, result: &Operand, reading: Reading) -> Opti
     }
     // A percentage printed at a cap, where the computation reaches it.
     let capped = result.percent
+        && uses(expr, Op::Div)
         && ctx.knowledge.policy.achievement_caps.contains(&result.value)
         && computed.hi.checked_mul(scale).is_some_and(|hi| hi >= result.value);
     Some(capped)
@@ -653,17 +737,28 @@ fn result_scale(result: &Operand, reading: Reading) -> Decimal {
 }
 
 fn compare(ctx: &Context, expr: &Expr, expr_span: Span, result: &Operand) -> Option<Finding> {
-    for reading in [Reading::AsPrinted, Reading::AsFraction] {
+    let mut ways = vec![
+        (Reading::AsPrinted, Decimal::ONE),
+        (Reading::AsFraction, result_scale(result, Reading::AsFraction)),
+    ];
+    // `16,40 / 20,00 = 82,00`: a ratio written as a percentage without `× 100` or `%`.
+    if uses(expr, Op::Div) {
+        ways.push((Reading::AsPrinted, Decimal::ONE_HUNDRED));
+    }
+    for (reading, scale) in ways {
         // A computation periksa cannot carry out (a divisor that may be zero, an
         // overflow) is no evidence of a slip.
-        if gives(ctx, expr, result, reading)? {
+        if gives(ctx, expr, result, reading, scale)? {
             return None;
         }
     }
     if is_range(expr) && !result.value.is_sign_negative() {
         return None;
     }
-    let reading = if result.percent && has_factor_of_hundred(expr) {
+    // Shown the way the writer most likely meant it: `… × 100 = 51,20%` and `85% − 80% = 5%`
+    // as printed, `80% × 1.000 = 800` and `17.516 / 34.209 = 51,20%` with % as a hundredth.
+    let additive = !uses(expr, Op::Mul) && !uses(expr, Op::Div);
+    let reading = if result.percent && (has_factor_of_hundred(expr) || additive) {
         Reading::AsPrinted
     } else {
         Reading::AsFraction
@@ -771,15 +866,43 @@ mod tests {
             "Realisasi / Target × 100% = 51,20%.\n",
             "Nilai (2 + 3) × 4 = 20 = 21.\n",
             "1 / 0 = 5 dan 1 / (1 - 1) = 2.\n",
+            "Sasaran 1: 45 + 5 = 50 orang.\n",
+            "Sasaran 2 : 45 + 5 = 50 orang.\n",
+            "Kode `` 2 + 2 = 5 `` dan ` 3 + 3 = 7 `.\n",
+            "Capaian 130 / 100 × 100% = 120%.\n",
+            "Capaian 16,40/20,00 = 82,00 pada indikator laju.\n",
         ] {
             assert_eq!(md(text), vec![], "{text}");
         }
     }
 
     #[test]
+    fn a_label_colon_is_punctuation_and_a_cap_holds_only_for_a_ratio() {
+        assert_eq!(md("Sasaran 1: 45 + 5 = 60 orang.\n"), pair("50", "60"));
+        assert_eq!(md("Jumlah pegawai : 120 + 15 = 145 orang.\n"), pair("135", "145"));
+        assert_eq!(md("Nilai 70% + 60% = 120%.\n"), pair("130", "120"));
+    }
+
+    #[test]
+    fn code_spans_are_found_in_one_pass() {
+        let text = "a `` b ` c `` d ``` e";
+        let spans = code_spans(text, 0, text.len());
+        let found: Vec<&str> = spans.iter().map(|s| &text[s.range()]).collect();
+        assert_eq!(found, ["`` b ` c ``"]);
+    }
+
+    #[test]
     fn deep_parentheses_are_given_up_without_a_stack_overflow() {
         let deep = format!("Nilai {}1 + 1{} = 3\n", "(".repeat(5000), ")".repeat(5000));
         assert_eq!(md(&deep), vec![]);
+    }
+
+    #[test]
+    fn long_computations_are_given_up_without_a_stack_overflow() {
+        let long = format!("Nilai {}1 = 3\n", "1 + ".repeat(50_000));
+        assert_eq!(md(&long), vec![]);
+        let fine = format!("Nilai {}1 = 30\n", "1 + ".repeat(20));
+        assert_eq!(md(&fine), pair("21", "30"));
     }
 
     #[test]
