@@ -798,7 +798,7 @@ mod tests {
         let source = SourceFile::new("t".into(), kind, text.into());
         let doc = read_document(source, &ReadOptions::default());
         let knowledge = Knowledge::builtin();
-        let ctx = Context { doc: &doc, knowledge: &knowledge, tables: Vec::new() };
+        let ctx = Context::new(&doc, &knowledge);
         let mut out = Vec::new();
         check(&ctx, &mut out);
         out.into_iter()
@@ -923,7 +923,7 @@ mod tests {
         let source = SourceFile::new("t".into(), SourceKind::Markdown, text.into());
         let doc = read_document(source, &ReadOptions::default());
         let knowledge = Knowledge::builtin();
-        let ctx = Context { doc: &doc, knowledge: &knowledge, tables: Vec::new() };
+        let ctx = Context::new(&doc, &knowledge);
         let mut out = Vec::new();
         check(&ctx, &mut out);
         assert_eq!(out.len(), 1);

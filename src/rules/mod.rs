@@ -38,6 +38,16 @@ pub struct Context<'d> {
     pub index: FactIndex,
 }
 
+impl<'d> Context<'d> {
+    /// Reads what every check needs from a document: the facts of its tables and the
+    /// index of the figures they give each indicator.
+    pub fn new(doc: &'d Document, knowledge: &'d Knowledge) -> Context<'d> {
+        let tables = document_facts(doc, knowledge);
+        let index = FactIndex::build(doc, &tables, knowledge);
+        Context { doc, knowledge, tables, index }
+    }
+}
+
 /// One check: its identity, its documentation and its code.
 pub struct Rule {
     pub code: &'static str,
@@ -166,9 +176,7 @@ pub fn find_rule(code_or_name: &str) -> Option<&'static Rule> {
 /// Every finding for `doc`: the reading findings and those of every check, in the order a
 /// reader meets them.
 pub fn check_document(doc: &Document, knowledge: &Knowledge) -> Vec<Finding> {
-    let tables = document_facts(doc, knowledge);
-    let index = FactIndex::build(doc, &tables, knowledge);
-    let context = Context { doc, knowledge, tables, index };
+    let context = Context::new(doc, knowledge);
     let mut findings = doc.reading_findings.clone();
     for rule in RULES {
         if let Some(check) = rule.check {
