@@ -76,7 +76,7 @@ impl Indicators {
             .collect()
     }
 
-    /// The indicators a text names (each of their words but one in five is in it), without
+    /// The indicators a text names (as `Names::named_in` says), without
     /// those whose words are all part of another one's named too ("Nilai Kinerja" inside
     /// "Nilai Kinerja Anggaran").
     pub fn named_in(&self, names: &Names, text: &str) -> Vec<IndicatorId> {

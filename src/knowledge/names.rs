@@ -67,7 +67,7 @@ pub struct Names {
 impl Default for Names {
     fn default() -> Self {
         Names {
-            similarity_percent: 80,
+            similarity_percent: 90,
             aliases: HashMap::new(),
             spellings: HashMap::new(),
             ignore: HashSet::new(),
@@ -130,8 +130,8 @@ impl Names {
         !a.symmetric_difference(b).any(|w| self.is_distinguishing(w))
     }
 
-    /// Does `text` (its words) name `name`? All but at most one in five of the name's words
-    /// are in the text, and none of the name's distinguishing words is missing.
+    /// Does `text` (its words) name `name`? At least `similarity` of the name's words are in
+    /// the text, and none of its distinguishing words is missing.
     pub fn named_in(&self, name: &Words, text: &HashSet<&str>) -> bool {
         if name.len() < 2 {
             return false;
@@ -184,9 +184,11 @@ mod tests {
             "Meningkatnya Pelindungan Pekerja Migran Indonesia"
         ));
         assert!(same(
-            "Pekerja Migran Indonesia yang Berhasil Dicegah",
-            "Pekerja Migran Indonesia nonprosedural yang berhasil dicegah"
+            "Persentase Pekerja Migran Indonesia bermasalah yang difasilitasi kepulangannya ke daerah asal sesuai standar pelayanan",
+            "Persentase Pekerja Migran Indonesia bermasalah yang difasilitasi kepulangannya ke daerah asal sesuai standar"
         ));
+        // A qualifier makes another indicator.
+        assert!(!same("Jumlah pelaku usaha yang dilatih", "Jumlah pelaku usaha pesisir yang dilatih"));
         assert!(!same("Nilai IKPA", "Nilai Capaian Kinerja Anggaran"));
         assert!(!same("Penempatan PMI terampil", "Penempatan PMI non terampil"));
         assert!(!same("Persentase penduduk miskin", "Persentase penduduk miskin ekstrem"));
