@@ -251,11 +251,11 @@ impl<'d> Walk<'d> {
         let label = &stated.label;
         let f = finding(
             CODE,
-            format!(
-                "{label} is {found}, but its breakdown “{}” adds up to {expected}",
-                group.by
+            format!("{label} is {found}, but its breakdown “{}” adds up to {expected}", group.by),
+            Label::new(
+                whole.number_span,
+                format!("printed {found}, the breakdown gives {expected}"),
             ),
-            Label::new(whole.number_span, format!("printed {found}, the breakdown gives {expected}")),
         );
         findings.push(with_parts(ctx, f, &parts, &sum, expected, found));
     }
@@ -367,7 +367,12 @@ fn check_sentence_whole(ctx: &Context, b: &Breakdown, findings: &mut Vec<Finding
 }
 
 /// The whole against the sum of the items' totals.
-fn check_list_total(ctx: &Context, totals: &Breakdown, items: &[Item], findings: &mut Vec<Finding>) {
+fn check_list_total(
+    ctx: &Context,
+    totals: &Breakdown,
+    items: &[Item],
+    findings: &mut Vec<Finding>,
+) {
     let whole = totals.whole;
     let printed = ctx.printed(whole);
     let Some(sum) = sum_of(ctx, items.iter().map(|i| i.total)) else { return };
@@ -393,7 +398,8 @@ fn check_list_total(ctx: &Context, totals: &Breakdown, items: &[Item], findings:
         Label::new(whole.number_span, format!("printed {found}, the list gives {expected}")),
     );
     for item in items {
-        f = f.with_related(Label::new(item.total.span, format!("item: {}", ctx.digits(item.total))));
+        f = f
+            .with_related(Label::new(item.total.span, format!("item: {}", ctx.digits(item.total))));
     }
     let mut note = written_sum(ctx, items.iter().map(|i| i.total), &expected);
     if by_parts != sum {

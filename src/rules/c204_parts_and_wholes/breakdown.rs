@@ -104,6 +104,14 @@ const UNCLEAR_WORDS: &[&str] = &[
     "minimal",
     "maksimal",
     "paling",
+    // "90 orang lulus dan 60 orang telah bekerja": states that overlap, not parts.
+    "telah",
+    "sudah",
+    "belum",
+    "masih",
+    "sedang",
+    "akan",
+    "tersebut",
 ];
 
 /// Words between a whole and its composition word that say it is not a plain whole.
@@ -283,6 +291,8 @@ fn breakdown_parenthesis(between: &str) -> Option<usize> {
 
 /// The byte offset of the `)` that closes the `(` at `open`, before `end`.
 fn matching_parenthesis(text: &str, open: usize, end: usize) -> Option<usize> {
+    // No further than the longest list read, so that many open parentheses cost little.
+    let end = floor_char_boundary(text, end.min(open.saturating_add(MAX_LIST_BYTES)));
     let inside = text.get(open..end)?;
     let mut depth = 0usize;
     for (i, c) in inside.char_indices() {
@@ -311,10 +321,10 @@ pub enum Role {
     Other,
 }
 
-/// People are counted as "orang", "pegawai" or "jiwa" alike.
+/// People are counted as "orang", "pegawai", "jiwa", "peserta" or "PMI" alike.
 fn unit_kind(unit: &str) -> &str {
     match unit {
-        "orang" | "pegawai" | "jiwa" => "orang",
+        "orang" | "pegawai" | "jiwa" | "peserta" | "pmi" | "cpmi" => "orang",
         other => other,
     }
 }
@@ -330,6 +340,9 @@ pub fn role(whole: &Figure, figure: &Figure) -> Role {
     }
     match (&whole.unit, &figure.unit) {
         (Some(w), Some(p)) if unit_kind(w) != unit_kind(p) => Role::Other,
+        // "3 seksi, yaitu … 10 orang …": a whole of no known unit may count anything, so
+        // counts of a known unit are not its parts.
+        (None, Some(_)) => Role::Other,
         _ => Role::Part,
     }
 }
@@ -383,7 +396,23 @@ pub fn parts_in<'d>(
         }
         parts.push(Part { figure: part, name: part_name(text, *segment, part, &inside) });
     }
-    (parts.len() >= 2).then_some(parts)
+    (parts.len() >= 2 && !is_enumeration(text, &parts)).then_some(parts)
+}
+
+/// "1. Bidang A, 2. Bidang B" or "Seksi 1, Seksi 2 dan Seksi 3": numbers that name or
+/// number the pieces of a list, not counts.
+fn is_enumeration(text: &str, parts: &[Part]) -> bool {
+    let bare = |f: &Figure| f.span == f.number_span;
+    let marker = parts.iter().any(|p| {
+        let after = text.get(p.figure.span.end..).unwrap_or_default();
+        let mut chars = after.chars();
+        bare(p.figure)
+            && matches!(chars.next(), Some('.' | ')'))
+            && chars.next().is_some_and(char::is_whitespace)
+    });
+    let numbered = parts.iter().all(|p| bare(p.figure))
+        && parts.iter().zip(1u32..).all(|(p, n)| p.figure.value == Decimal::from(n));
+    marker || numbered
 }
 
 /// A list read at the top level of its parentheses.
@@ -548,8 +577,11 @@ mod tests {
     use crate::document::{Block, BlockKind};
     use crate::figures::{scan_prose, Locale, Units};
 
+    /// A part as a value and the label of its name.
+    type Read = (i64, Option<String>);
+
     /// The wholes and parts of a one-sentence text, as values.
-    fn read(text: &str) -> Vec<(i64, Vec<(i64, Option<String>)>)> {
+    fn read(text: &str) -> Vec<(i64, Vec<Read>)> {
         let figures = scan_prose(text, Locale::Id, &Units::builtin());
         let block = Block {
             kind: BlockKind::Paragraph,
@@ -575,7 +607,7 @@ mod tests {
             .collect()
     }
 
-    fn named(parts: &[(i64, &str)]) -> Vec<(i64, Option<String>)> {
+    fn named(parts: &[(i64, &str)]) -> Vec<Read> {
         parts.iter().map(|(v, n)| (*v, Some(n.to_string()))).collect()
     }
 
@@ -610,16 +642,35 @@ mod tests {
 
     #[test]
     fn unclear_lists_are_not_read() {
+        // Numbered pieces, not counts.
+        assert_eq!(
+            read("Ada 3 bidang, yaitu 1. Bidang Umum, 2. Bidang Teknis, 3. Bidang Data."),
+            []
+        );
+        assert_eq!(read("Ada 3 seksi, yaitu Seksi 1, Seksi 2 dan Seksi 3."), []);
+        assert_eq!(
+            read("Ada 3 seksi, yaitu Seksi A dengan 10 orang dan Seksi B dengan 8 orang."),
+            []
+        );
         // A count of another kind, a partial list, a comparison, a part without a count.
         assert_eq!(read("Ada 12 kegiatan yang terdiri dari 5 kegiatan dan 300 peserta."), []);
         assert_eq!(read("Ada 12 kegiatan, antara lain 5 kegiatan dan 3 kegiatan."), []);
         assert_eq!(read("Realisasi 120 orang, yaitu target 100 orang dan 20 orang."), []);
-        assert_eq!(read("Ada 60 orang yang terdiri dari 38 orang PNS, 15 orang PPPK dan tenaga honorer."), []);
-        assert_eq!(read("Ada sekitar 60 orang yang terdiri dari 38 orang PNS dan 15 orang PPPK."), []);
+        assert_eq!(
+            read("Ada 60 orang yang terdiri dari 38 orang PNS, 15 orang PPPK dan tenaga honorer."),
+            []
+        );
+        assert_eq!(
+            read("Ada sekitar 60 orang yang terdiri dari 38 orang PNS dan 15 orang PPPK."),
+            []
+        );
         // The list stops at "yang" but another count follows.
         assert_eq!(read("Ada 60 orang yang terdiri dari 38 orang PNS yang bertugas di pusat dan 22 orang PPPK."), []);
         // A comparison over years.
-        assert_eq!(read("Ada 60 orang, yaitu 30 orang pada tahun lalu dan 30 orang pada tahun ini."), []);
+        assert_eq!(
+            read("Ada 60 orang, yaitu 30 orang pada tahun lalu dan 30 orang pada tahun ini."),
+            []
+        );
     }
 
     #[test]

@@ -32,7 +32,7 @@ pub fn read_item<'d>(text: &str, block: &'d Block, found: &[Breakdown<'d>]) -> O
     let own = found.iter().find(|b| std::ptr::eq(b.whole, total));
     let in_breakdown =
         |f: &Figure| own.is_some_and(|b| b.parts.iter().any(|p| std::ptr::eq(p.figure, f)));
-    if !figures.all(|f| in_breakdown(f)) {
+    if !figures.all(in_breakdown) {
         return None;
     }
     if let Some(own) = own {
