@@ -16,7 +16,8 @@
 //!    orang PPNPN dan 6 orang Pegawai *Outsourcing*"), and each item gives a unit's count
 //!    ("Sub Bagian Tata Usaha sebanyak 27 orang (10 orang PNS, 5 orang PPPK, …)", "LTSA
 //!    Subang sebanyak 1 orang PNS"), the items must add up to the whole, and the items'
-//!    counts of each category to that category's total. Categories are matched by name:
+//!    counts of each category to that category's total (the overall sum only when the
+//!    list mentions every category). Categories are matched by name:
 //!    an abbreviation in parentheses ("(PNS)"), or the initials of the long name without
 //!    the little words ("Pegawai Pemerintah dengan Perjanjian Kerja" is PPPK), in any
 //!    case. Figure captions, subheadings and up to two short lead-in lines may sit between
@@ -29,15 +30,22 @@
 //!
 //! ## When it stays silent
 //!
-//! Parts and whole must count the same kind of thing: the same unit word ("orang",
-//! "pegawai" and "jiwa" alike) or no unit. A percentage or an amount of money beside a part
-//! is not a part; a count of anything else, a piece of the list without a count ("dan
-//! tenaga honorer"), an approximation ("sekitar", "lebih dari"), a partial list ("antara
-//! lain", "termasuk"), a comparison ("menjadi", "target", two years) or a count of the
-//! same kind after the list ends makes the sentence unclear, and it is left alone. A list
-//! whose items name a category the totals do not name is some other breakdown; a category
-//! the list never mentions is not checked; when an item gives no category, only the
-//! overall sum is. A group named twice with two sizes is not checked.
+//! Parts and whole must count the same kind of thing: the same unit word (people counted
+//! as "orang", "pegawai", "jiwa", "peserta" or "PMI" alike) or no unit; a whole of no
+//! known unit ("3 seksi") never takes parts of a known one ("10 orang"). A percentage or
+//! an amount of money beside a part is not a part. The sentence is left alone when its
+//! list is unclear: a count of anything else, a piece without a count ("dan tenaga
+//! honorer"), a number that is not read as a count ("10 PNS/5 PPPK", "Sasaran 3",
+//! "1. Bidang A"), an approximation ("sekitar", "lebih dari"), a partial list ("antara
+//! lain", "termasuk"), a comparison ("menjadi", "target", two periods), states that may
+//! overlap ("telah", "belum"), or a count of the same kind after the list ends.
+//!
+//! A list whose items name a category the totals do not name is some other breakdown and
+//! is not checked; a category the list never mentions is not checked, nor then the
+//! overall sum; when an item names no category, only the overall sum is checked. When an
+//! item's own parts disagree with its total, that item is reported, and the list's sum is
+//! reported only if neither reading of the item gives the whole. A group named twice in
+//! the section with two sizes is not checked.
 //!
 //! All counts are whole numbers and taken as exact.
 //!
@@ -287,16 +295,21 @@ impl<'d> Walk<'d> {
         }
         // The nearest whole whose categories the list names.
         for whole in totals.breakdowns.iter().rev() {
-            if let Some(categories) = categories(whole, &list.items) {
+            let Some(categories) = categories(whole, &list.items) else { continue };
+            let counts: Vec<_> = (0..whole.parts.len())
+                .map(|index| counts_of(&list.items, &categories, index))
+                .collect();
+            // A list that never mentions a category may break down only some of the whole
+            // (the PNS by golongan): its sum is not the whole's.
+            if counts.iter().all(|c| !c.is_empty()) {
                 check_list_total(ctx, whole, &list.items, findings);
-                if categories.complete {
-                    for (index, part) in whole.parts.iter().enumerate() {
-                        let counts = counts_of(&list.items, &categories, index);
-                        check_category(ctx, part, &counts, findings);
-                    }
-                }
-                return;
             }
+            if categories.complete {
+                for (part, counts) in whole.parts.iter().zip(&counts) {
+                    check_category(ctx, part, counts, findings);
+                }
+            }
+            return;
         }
     }
 }

@@ -15,7 +15,7 @@
 //! ("antara lain", "termasuk"), a comparison ("menjadi", "dibandingkan", "target") or a
 //! count left after the list ends makes the sentence unclear, and nothing is read.
 
-use super::names::{clean, Name};
+use super::names::{clean, is_filler, Name};
 use crate::facts::sentences::Sentence;
 use crate::figures::{Figure, FigureKind};
 use crate::span::{floor_char_boundary, Span};
@@ -135,6 +135,9 @@ const APPROXIMATE_BEFORE: &[&str] = &[
 /// Period words: two of them in a list make it a comparison over time.
 const PERIOD_WORDS: &[&str] = &["tahun", "triwulan", "semester", "bulan", "tw"];
 
+/// Capitalised words before a count that do not name a thing: "Jumlah 40 orang".
+const NOT_NAMES: &[&str] = &["jumlah", "total", "mencapai", "memiliki", "tercatat"];
+
 /// Separators of parts, outside parentheses.
 const SEPARATOR_WORDS: &[&str] = &["dan", "serta"];
 
@@ -236,15 +239,38 @@ fn can_be_whole(text: &str, figure: &Figure) -> bool {
     if !matches!(figure.kind, FigureKind::Count | FigureKind::Plain)
         || figure.decimals != 0
         || figure.value < Decimal::ONE
+        || is_numbered_name(text, figure)
     {
         return false;
     }
-    let from = floor_char_boundary(text, figure.span.start.saturating_sub(40));
-    let before = text.get(from..figure.span.start).unwrap_or_default();
+    let before = text_before(text, figure);
     let last_word = before.split_whitespace().last().unwrap_or_default().to_lowercase();
     let last_word = last_word.trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
     !APPROXIMATE_BEFORE.contains(&last_word)
         && !before.trim_end().ends_with(['±', '>', '<', '≥', '≤', '~'])
+}
+
+/// A few words of the text before `figure`.
+fn text_before<'t>(text: &'t str, figure: &Figure) -> &'t str {
+    let from = floor_char_boundary(text, figure.span.start.saturating_sub(40));
+    text.get(from..figure.span.start).unwrap_or_default()
+}
+
+/// "Sasaran 3", "Tujuan 2", "Seksi 1": a bare number after a capitalised word numbers a
+/// thing, it does not count anything.
+fn is_numbered_name(text: &str, figure: &Figure) -> bool {
+    if figure.span != figure.number_span {
+        return false;
+    }
+    let before = text_before(text, figure);
+    let Some(word) = before.strip_suffix(' ').and_then(|b| b.split_whitespace().last()) else {
+        return false;
+    };
+    let mut chars = word.chars();
+    let capitalised = chars.next().is_some_and(char::is_uppercase)
+        && word.chars().count() >= 2
+        && chars.all(char::is_lowercase);
+    capitalised && !is_filler(word) && !NOT_NAMES.iter().any(|w| w.eq_ignore_ascii_case(word))
 }
 
 /// Between a whole and its composition word: at most a short name ("orang Aparatur Sipil
@@ -378,6 +404,11 @@ pub fn parts_in<'d>(
         let mut counted = top.iter().filter(|f| role(whole, f) == Role::Part);
         let part = counted.next();
         if counted.next().is_some() || top.iter().any(|f| role(whole, f) == Role::Other) {
+            return None;
+        }
+        if part.is_some_and(|p| is_numbered_name(text, p))
+            || has_unread_number(&words_between(text, segment.start, segment.end, &inside))
+        {
             return None;
         }
         let Some(part) = part.copied() else {
@@ -544,6 +575,20 @@ fn has_words(text: &str, segment: Span) -> bool {
     text.get(segment.range()).is_some_and(|s| s.chars().any(char::is_alphanumeric))
 }
 
+/// Does the text (figures cut out) still hold a number the lexer did not read as a figure
+/// ("10 PNS/5 PPPK", "31 Desember")? A year or digits inside a word ("S2", "BP3MI") are
+/// not one.
+fn has_unread_number(words: &str) -> bool {
+    words
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty() && w.chars().all(|c| c.is_ascii_digit()))
+        .any(|digits| !is_year(digits))
+}
+
+fn is_year(digits: &str) -> bool {
+    digits.len() == 4 && (digits.starts_with("19") || digits.starts_with("20"))
+}
+
 /// What a part counts: the words before its figure ("Pegawai Negeri Sipil (PNS)
 /// sebanyak 38 orang") or after it ("38 orang PNS"), when only one side has any.
 fn part_name(text: &str, segment: Span, part: &Figure, figures: &[&Figure]) -> Option<Name> {
@@ -642,12 +687,19 @@ mod tests {
 
     #[test]
     fn unclear_lists_are_not_read() {
+        // A number that is not a figure: the parts are not all read.
+        assert_eq!(read("Jumlah pegawai 30 orang (10 PNS/5 PPPK dan 15 PPNPN)."), []);
         // Numbered pieces, not counts.
         assert_eq!(
             read("Ada 3 bidang, yaitu 1. Bidang Umum, 2. Bidang Teknis, 3. Bidang Data."),
             []
         );
         assert_eq!(read("Ada 3 seksi, yaitu Seksi 1, Seksi 2 dan Seksi 3."), []);
+        assert_eq!(
+            read("Tujuan 2 dicapai melalui dua sasaran, yaitu Sasaran 3 dan Sasaran 4."),
+            []
+        );
+        assert_eq!(read("Misi 1 terdiri dari 2 tujuan dan 3 sasaran."), []);
         assert_eq!(
             read("Ada 3 seksi, yaitu Seksi A dengan 10 orang dan Seksi B dengan 8 orang."),
             []

@@ -157,7 +157,7 @@ fn trim_punctuation(words: &mut Vec<&str>) {
     words.retain(|w| !w.is_empty());
 }
 
-fn is_filler(word: &str) -> bool {
+pub fn is_filler(word: &str) -> bool {
     FILLERS.iter().any(|f| f.eq_ignore_ascii_case(word))
 }
 
