@@ -5,8 +5,9 @@
 //! "- LTSA Kab. Bandung sebanyak 1 orang PNS;". The items' counts add up to the whole, and
 //! the items' counts of each category (PNS, PPPK, …) add up to that category's total.
 
-use super::breakdown::{role, Breakdown, Part, Role};
+use super::breakdown::Breakdown;
 use super::names::Name;
+use super::parts::{role, words_between, Part, Role};
 use crate::document::Block;
 use crate::figures::{Figure, FigureKind};
 
@@ -39,7 +40,7 @@ pub fn read_item<'d>(text: &str, block: &'d Block, found: &[Breakdown<'d>]) -> O
         return Some(Item { total, parts: own.parts.clone(), category: None });
     }
     let asides: Vec<&Figure> = block.figures.iter().filter(|f| !std::ptr::eq(*f, total)).collect();
-    let after = super::breakdown::words_between(text, total.span.end, block.span.end, &asides);
+    let after = words_between(text, total.span.end, block.span.end, &asides);
     Some(Item { total, parts: Vec::new(), category: Name::parse(&after) })
 }
 
