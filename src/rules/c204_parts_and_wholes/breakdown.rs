@@ -108,7 +108,7 @@ fn after_composition_word<'d>(
 ) -> Option<Breakdown<'d>> {
     let m = COMPOSED_OF.find(between)?;
     let gap = &between[..m.start()];
-    if !is_plain_gap(gap) {
+    if !is_plain_gap(gap) || may_be_cut(text, sentence) {
         return None;
     }
     let region = Span::new(whole.span.end + m.end(), sentence.span.end);
@@ -142,7 +142,7 @@ pub fn group_breakdown(text: &str, sentence: &Sentence) -> Option<GroupBreakdown
     let whole_match = found.get(0)?;
     let end = sentence.span.start + whole_match.end();
     // The group and the criterion are words; a figure there makes it some other sentence.
-    if sentence.figures.iter().any(|f| f.span.start < end) {
+    if sentence.figures.iter().any(|f| f.span.start < end) || may_be_cut(text, sentence) {
         return None;
     }
     Some(GroupBreakdown {
@@ -150,6 +150,19 @@ pub fn group_breakdown(text: &str, sentence: &Sentence) -> Option<GroupBreakdown
         by: found.name("by")?.as_str().split_whitespace().collect::<Vec<_>>().join(" "),
         region: Span::new(end, sentence.span.end),
     })
+}
+
+/// Does the sentence end at a period after a short capitalised word ("Kep.", "Sdr.")?
+/// Such a period may belong to an abbreviation the sentence splitter does not know, and
+/// the list of parts may go on in the next "sentence".
+fn may_be_cut(text: &str, sentence: &Sentence) -> bool {
+    let body = text.get(sentence.span.range()).unwrap_or_default().trim_end();
+    let Some(before) = body.strip_suffix('.') else { return false };
+    let word = before.rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or_default();
+    let mut chars = word.chars();
+    chars.next().is_some_and(char::is_uppercase)
+        && word.chars().count() <= 4
+        && chars.all(char::is_lowercase)
 }
 
 /// A whole is a whole count, stated as such (not "sekitar 80 orang").
@@ -333,6 +346,8 @@ mod tests {
         );
         // The list stops at "yang" but another count follows.
         assert_eq!(read("Ada 60 orang yang terdiri dari 38 orang PNS yang bertugas di pusat dan 22 orang PPPK."), []);
+        // A period after what may be an abbreviation: the list may go on.
+        assert_eq!(read("Ada 18 orang, yaitu 10 orang di Kab. Aru dan 5 orang di Kep."), []);
         // A comparison over years.
         assert_eq!(
             read("Ada 60 orang, yaitu 30 orang pada tahun lalu dan 30 orang pada tahun ini."),
