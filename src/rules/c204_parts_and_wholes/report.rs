@@ -23,6 +23,12 @@ fn show_sum(ctx: &Context, sum: &Interval) -> String {
     sum.mid().map(|v| ctx.show(v, 0)).unwrap_or_default()
 }
 
+/// A whole count: whole numbers are printed exactly, so the whole stands for itself (and a
+/// count as large as `Decimal` allows cannot overflow a rounding interval).
+fn count(ctx: &Context, figure: &Figure) -> Interval {
+    ctx.input(figure, figure.span).interval
+}
+
 /// `a + b + c = s`, the parts as printed.
 fn written_sum<'a>(ctx: &Context, figures: impl Iterator<Item = &'a Figure>, sum: &str) -> String {
     let terms: Vec<String> = figures.map(|f| ctx.digits(f)).collect();
@@ -61,7 +67,7 @@ pub fn check_group(
     findings: &mut Vec<Finding>,
 ) {
     let Some(sum) = sum_of(ctx, parts.iter().map(|p| p.figure)) else { return };
-    if sum.meets(&ctx.printed(whole)) {
+    if sum.meets(&count(ctx, whole)) {
         return;
     }
     let (found, expected) = (ctx.digits(whole), show_sum(ctx, &sum));
@@ -76,7 +82,7 @@ pub fn check_group(
 /// A whole and its parts in one sentence (or one list item).
 pub fn check_sentence_whole(ctx: &Context, b: &Breakdown, findings: &mut Vec<Finding>) {
     let Some(sum) = sum_of(ctx, b.parts.iter().map(|p| p.figure)) else { return };
-    if sum.meets(&ctx.printed(b.whole)) {
+    if sum.meets(&count(ctx, b.whole)) {
         return;
     }
     let (found, expected) = (ctx.digits(b.whole), show_sum(ctx, &sum));
@@ -99,7 +105,7 @@ pub fn check_list_total(
     findings: &mut Vec<Finding>,
 ) {
     let whole = totals.whole;
-    let printed = ctx.printed(whole);
+    let printed = count(ctx, whole);
     let Some(sum) = sum_of(ctx, items.iter().map(|i| i.total)) else { return };
     // An item whose own parts disagree with its total is reported on its own; the list
     // is wrong only if neither reading of that item gives the whole.
@@ -153,7 +159,7 @@ pub fn check_category(
 ) {
     let (Some(name), false) = (&part.name, counts.is_empty()) else { return };
     let Some(sum) = sum_of(ctx, counts.iter().map(|(f, _)| *f)) else { return };
-    if sum.meets(&ctx.printed(part.figure)) {
+    if sum.meets(&count(ctx, part.figure)) {
         return;
     }
     let (found, expected) = (ctx.digits(part.figure), show_sum(ctx, &sum));
