@@ -60,6 +60,7 @@
 
 use super::support::finding;
 use super::Context;
+use crate::arith::computation::sum_expression;
 use crate::diagnostics::{Finding, Label};
 use crate::document::{Block, BlockKind, Document};
 use crate::facts::sentences::sentence_spans;
@@ -670,22 +671,25 @@ fn add_item(items: &mut Vec<Item>, item: Item) -> Added {
 }
 
 /// The list that ended before block `end`, unless the same list carries on a little
-/// later (text between its items).
+/// later (text between its items). The search stops at a heading, at a sentence that
+/// announces something else, and at a list that starts anew.
 fn finish_list(doc: &Document, end: usize, items: Vec<Item>) -> Listed {
     let Some(last) = items.last().copied() else { return Listed::Nothing };
     let next_ordinal = last.ordinal.and_then(|o| o.checked_add(1));
-    for index in end..end.saturating_add(LOOKAHEAD).min(doc.blocks.len()) {
-        if matches!(doc.blocks[index].kind, BlockKind::Heading { inferred: false, .. }) {
-            break;
+    for (index, block) in doc.blocks.iter().enumerate().skip(end).take(LOOKAHEAD) {
+        match block.kind {
+            BlockKind::Heading { inferred: false, .. } => break,
+            BlockKind::Paragraph if index > end && ANNOUNCES.is_match(&block.text) => break,
+            _ => {}
         }
         let Piece::Items(found) = piece(doc, index, 0) else { continue };
-        let continues = found.iter().any(|item| {
-            item.style == last.style
-                && item.column == last.column
-                && (next_ordinal.is_none() || item.ordinal == next_ordinal)
-        });
-        if continues {
-            return Listed::Unsure;
+        for item in found.iter().filter(|i| i.style == last.style && i.column == last.column) {
+            if next_ordinal.is_none() || item.ordinal == next_ordinal {
+                return Listed::Unsure;
+            }
+            if item.ordinal == Some(1) && index > end {
+                return Listed::Items(items);
+            }
         }
     }
     Listed::Items(items)
@@ -836,8 +840,10 @@ static GOAL_HEADER: LazyLock<Regex> =
 /// A row that sums up the indicators above it under a name of its own ("Nilai Akhir",
 /// "Total Nilai"): not one of them.
 static SUMMARY_ROW: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(nilai|skor|capaian|hasil) (akhir|total|keseluruhan|rata)|^(total|jumlah|rata-?rata|rerata|kesimpulan)\b")
-        .expect("a valid pattern")
+    Regex::new(
+        r"^(nilai|skor|capaian|hasil) (akhir|total|keseluruhan)\b|^(total nilai|kesimpulan)\b",
+    )
+    .expect("a valid pattern")
 });
 
 /// The data rows a count of rows reads: every row of values, not a total, subtotal,
@@ -1083,21 +1089,14 @@ fn report_places(
     let digits = ctx.digits(count.figure);
     let span_of = |p: &Place| Span::new(base + p.span.start, base + p.span.end);
     let text = ctx.doc.source.text.as_str();
-    let doubled: Vec<String> = places
-        .iter()
-        .filter(|p| p.times > 1)
-        .filter_map(|p| text.get(span_of(p).range()).map(str::to_string))
-        .collect();
-    let names = places.len();
-    let how = if doubled.is_empty() {
-        format!("{names} places named")
-    } else {
-        let extra = total - names;
-        format!(
-            "{names} places named, {} counted more than once: {names} + {extra} = {total}",
-            doubled.join(", ")
-        )
-    };
+    let terms: Vec<String> = places.iter().map(|p| p.times.to_string()).collect();
+    let terms: Vec<&str> = terms.iter().map(String::as_str).collect();
+    let marked = places.iter().any(|p| p.times > 1);
+    let how = format!(
+        "{} = {total}: each place named counts once{}",
+        sum_expression(&terms),
+        if marked { ", one marked “(n)” n times" } else { "" }
+    );
     findings.push(
         finding(
             CODE,
