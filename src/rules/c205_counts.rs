@@ -36,12 +36,18 @@
 //!
 //! ## Limits
 //!
-//! A count that may cover only part of what follows is left alone: "antara lain", "di
-//! antaranya", "seperti", "beberapa", "yang belum tercapai", "… tersebut" (a count that
-//! points back). So is a list interrupted by text whose enumeration carries on after it,
-//! a list whose marks change without a heading, a table with sub-indicators ("a. …") or
-//! repeated names, and a table that falls short when another table of indicators follows
-//! it.
+//! What may cover only part of what follows, or something else, is left alone: a count
+//! with "antara lain", "di antaranya", "seperti", "beberapa", "yang belum tercapai" in its
+//! sentence, a count that points back ("4 (empat) misi tersebut"), a sentence that names
+//! other things after its count ("3 (tiga) program, dengan rincian kegiatan sebagai
+//! berikut:"). So is a list interrupted by text, or by items marked another way, whose
+//! enumeration carries on after it; a table with sub-rows ("1.1", "a. …"), repeated or
+//! summing names ("Nilai Akhir"), or a row that could not be aligned; a table that falls
+//! short when another table of indicators follows it closely; more goals than counted
+//! when a goal is named anew at the top of a page. Places are left alone in a sentence
+//! that plans or hedges ("direncanakan", "namun", "antara lain"), when prefixed and bare
+//! names mix ("Kab. Pangkajene dan Kepulauan" reads as two), and when fewer places than
+//! titik or lokasi are named with no "(2)" to say which hold more than one.
 //!
 //! ## Example
 //!
@@ -64,7 +70,7 @@ use crate::arith::computation::sum_expression;
 use crate::diagnostics::{Finding, Label};
 use crate::document::{Block, BlockKind, Document};
 use crate::facts::sentences::sentence_spans;
-use crate::facts::{RowRole, TableFacts};
+use crate::facts::{ColumnKind, RowRole, TableFacts};
 use crate::figures::words::to_number_words;
 use crate::figures::{Figure, FigureKind};
 use crate::knowledge::normalise;
@@ -154,6 +160,8 @@ struct Count<'d> {
     /// The count and its noun as printed: "4 (empat) misi", "8 (delapan) Indikator Kinerja
     /// Utama".
     phrase: Span,
+    /// The first word of the noun, lower-cased ("misi", "indikator").
+    noun: String,
 }
 
 impl Count<'_> {
@@ -294,7 +302,8 @@ fn counts_in<'d>(text: &str, figures: &'d [Figure]) -> Vec<Count<'d>> {
             let counted = counted(&words)?;
             let last = spans.get(noun_length(counted, &words) - 1)?.1;
             let phrase = Span::new(figure.number_span.start, last.end);
-            Some(Count { figure, n, counted, phrase })
+            let noun = words.first()?.clone();
+            Some(Count { figure, n, counted, phrase, noun })
         })
         .collect()
 }
@@ -304,19 +313,23 @@ fn counts_in<'d>(text: &str, figures: &'d [Figure]) -> Vec<Count<'d>> {
 /// be those.
 fn names_other_things(text: &str, sentence: Span, counts: &[Count]) -> bool {
     let Some(first) = counts.first() else { return false };
-    let kinds: Vec<Counted> = counts.iter().map(|c| kind_of(c.counted)).collect();
     let rest = text.get(first.phrase.end..sentence.end).unwrap_or_default();
     rest.split(|c: char| !(c.is_alphabetic() || c == '/'))
         .filter(|w| !w.is_empty())
-        .filter_map(|w| counted(&[w.to_lowercase()]))
-        .any(|k| !kinds.contains(&kind_of(k)))
+        .map(str::to_lowercase)
+        .any(|word| {
+            counted(std::slice::from_ref(&word))
+                .is_some_and(|kind| !counts.iter().any(|c| same_things(c, kind, &word)))
+        })
 }
 
-/// The kind of a count, every kind of place as one.
-fn kind_of(counted: Counted) -> Counted {
-    match counted {
-        Counted::Places(_) => Counted::Places(PlaceKind::Any),
-        other => other,
+/// Does `word`, of kind `kind`, name the things `count` counts? Indicators, goals and
+/// places by their kind ("IKU" for "indikator"), other things by their word.
+fn same_things(count: &Count, kind: Counted, word: &str) -> bool {
+    match (count.counted, kind) {
+        (Counted::Items, Counted::Items) => count.noun == word,
+        (Counted::Places(_), Counted::Places(_)) => true,
+        (a, b) => a == b,
     }
 }
 
@@ -328,11 +341,20 @@ fn kind_of(counted: Counted) -> Counted {
 static ANNOUNCES: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\bberikut\b|:[\s*_]*$").expect("a valid pattern"));
 
-/// Words that make a count cover only part of what follows, or point back at something
-/// already said ("4 (empat) misi tersebut").
+/// Words that make a count cover only part of what follows: "antara lain", "beberapa".
 static PARTIAL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(antara lain|di ?antaranya|seperti|misalnya|contoh(nya)?|beberapa|sebagian|salah satu(nya)?|selain|hanya|belum|tidak|melampaui|tercapai|mencapai|terpenuhi|memenuhi|lainnya|tambahan|sisanya|kecuali|termasuk|minimal|maksimal|paling|sekurang)\b",
+        r"(?i)\b(antara lain|di ?antaranya|seperti|misalnya|contoh(nya)?|beberapa|sebagian|salah satu(nya)?|selain|hanya|lainnya|tambahan|sisanya|kecuali|termasuk|minimal|maksimal|paling|sekurang)\b",
+    )
+    .expect("a valid pattern")
+});
+
+/// Words after a count that pick some of the things counted: "8 (delapan) IKU, yang belum
+/// tercapai sebagai berikut:". (Before the count they speak of something else: "Untuk
+/// mencapai visi, ditetapkan 4 (empat) misi berikut:".)
+static SOME_OF_THEM: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(belum|tidak|melampaui|tercapai|mencapai|terpenuhi|memenuhi|gagal|berhasil)\b",
     )
     .expect("a valid pattern")
 });
@@ -372,7 +394,10 @@ fn check_announced_lists_and_tables(ctx: &Context, findings: &mut Vec<Finding>) 
             .cloned()
             .collect();
         let counts = counts_in(text, &figures);
+        let after_first =
+            counts.first().and_then(|c| text.get(c.phrase.end..announcement.sentence.end));
         if counts.is_empty()
+            || after_first.is_some_and(|rest| SOME_OF_THEM.is_match(rest))
             || counts.iter().any(|c| points_back(text, c))
             || names_other_things(text, announcement.sentence, &counts)
         {
@@ -677,12 +702,15 @@ fn finish_list(doc: &Document, end: usize, items: Vec<Item>) -> Listed {
     let Some(last) = items.last().copied() else { return Listed::Nothing };
     let next_ordinal = last.ordinal.and_then(|o| o.checked_add(1));
     for (index, block) in doc.blocks.iter().enumerate().skip(end).take(LOOKAHEAD) {
-        match block.kind {
-            BlockKind::Heading { inferred: false, .. } => break,
-            BlockKind::Paragraph if index > end && ANNOUNCES.is_match(&block.text) => break,
-            _ => {}
+        if matches!(block.kind, BlockKind::Heading { inferred: false, .. }) {
+            break;
         }
-        let Piece::Items(found) = piece(doc, index, 0) else { continue };
+        let Piece::Items(found) = piece(doc, index, 0) else {
+            if block.kind == BlockKind::Paragraph && ANNOUNCES.is_match(&block.text) {
+                break;
+            }
+            continue;
+        };
         for item in found.iter().filter(|i| i.style == last.style && i.column == last.column) {
             if next_ordinal.is_none() || item.ordinal == next_ordinal {
                 return Listed::Unsure;
@@ -799,6 +827,11 @@ fn check_table_counts(
             _ => distinct_goals(text, facts),
         };
         let Some(table_count) = table_count else { continue };
+        // A goal named again at the top of a page may be the same goal, named a little
+        // differently: a table with more goals than counted is unsure then.
+        if kind == Counted::Goals && table_count.n > count.n && goal_starts_a_part(facts) {
+            continue;
+        }
         if table_count.n == count.n
             || (table_count.n < count.n && another_table_follows(ctx, t, from, kind))
         {
@@ -855,10 +888,25 @@ fn data_rows(facts: &TableFacts) -> Option<Vec<usize>> {
             return None;
         }
         if row.kind == RowKind::Data && facts.rows[r].role == RowRole::Data {
+            if !numbered_plainly(facts, r) {
+                return None;
+            }
             rows.push(r);
         }
     }
     (!rows.is_empty()).then_some(rows)
+}
+
+/// Does row `r` carry a plain number in its "No" column ("3", "3."), or none? A number
+/// such as "1.1", "1.a" or "a" marks a sub-row, which a count of the rows above it
+/// leaves out.
+fn numbered_plainly(facts: &TableFacts, r: usize) -> bool {
+    (0..facts.columns.len()).filter(|&c| facts.columns[c].kind == ColumnKind::Index).all(|c| {
+        facts.table.rows[r].cells.get(c).is_none_or(|cell| {
+            let number = cell.text.trim().trim_end_matches('.');
+            number.is_empty() || number.bytes().all(|b| b.is_ascii_digit())
+        })
+    })
 }
 
 /// The indicators of a table: its data rows, when each names its own indicator under a
@@ -925,6 +973,16 @@ fn distinct_goals(text: &str, facts: &TableFacts) -> Option<TableCount> {
     })
 }
 
+/// Does a part of the table after the first start with a goal named in its own cell?
+fn goal_starts_a_part(facts: &TableFacts) -> bool {
+    let [column] = columns_headed(facts, &GOAL_HEADER)[..] else { return false };
+    let rows = &facts.table.rows;
+    (1..rows.len()).any(|r| {
+        rows[r].part != rows[r - 1].part
+            && rows[r].cells.get(column).is_some_and(|c| c.carried_from.is_none() && !c.is_empty())
+    })
+}
+
 /// The caption of a table, or its first and last names.
 fn table_places(text: &str, facts: &TableFacts, first: Span, last: Span) -> Vec<Label> {
     match facts.table.caption {
@@ -967,6 +1025,15 @@ static BEFORE_PLACES: LazyLock<Regex> = LazyLock::new(|| {
         .expect("a valid pattern")
 });
 
+/// Words that make the places named some of those counted, or the count a plan that the
+/// places named need not meet ("direncanakan di 3 lokasi, namun terlaksana di …").
+static PLACES_UNSURE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(antara lain|di ?antaranya|seperti|misalnya|contoh(nya)?|termasuk|beberapa|sebagian|salah satu(nya)?|kecuali|selain|hanya|namun|tetapi|sedangkan|direncanakan|rencana(nya)?|target|semula|menjadi|sebelumnya)\b",
+    )
+    .expect("a valid pattern")
+});
+
 /// What introduces the places: the last of these after the count.
 static INTRODUCES: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(di|yaitu|yakni|meliputi|terdiri (dari|atas)|antara lain|di ?antaranya|seperti)\s|:\s")
@@ -991,12 +1058,21 @@ fn check_enumerated_places(ctx: &Context, findings: &mut Vec<Finding>) {
         let [count] = places[..] else { continue };
         let Counted::Places(kind) = count.counted else { continue };
         let before = text.get(sentence.span.start..count.figure.span.start).unwrap_or_default();
-        if !BEFORE_PLACES.is_match(before) {
+        let last_words = before.get(before.len().saturating_sub(40)..).unwrap_or(before);
+        if !BEFORE_PLACES.is_match(last_words) {
+            continue;
+        }
+        let Some(said) = text.get(sentence.span.range()) else { continue };
+        if PLACES_UNSURE.is_match(said) {
             continue;
         }
         let Some(after) = text.get(count.phrase.end..sentence.span.end) else { continue };
         let Some(items) = enumerated_places(after) else { continue };
-        if !items.iter().all(|p| fits(kind, p.kind)) {
+        // Names either all carry their kind ("Kab. A, Kota B") or none do: a bare name
+        // among prefixed ones may be the tail of a name with "dan" in it ("Kab.
+        // Pangkajene dan Kepulauan").
+        let prefixed = items.iter().filter(|p| p.kind.is_some()).count();
+        if !items.iter().all(|p| fits(kind, p.kind)) || (prefixed != 0 && prefixed != items.len()) {
             continue;
         }
         let total: usize = items.iter().map(|p| p.times).sum();

@@ -1,16 +1,15 @@
 //! # C207 `impossible-proportion`
 //!
-//! A share or a mean of a whole number of things that no whole number of them gives: "35,7%
-//! dari 28 pegawai" is not k / 28 × 100 for any whole k, "rata-rata 12,35 peserta per kelas
-//! dari 8 kelas" is not k / 8 for any whole k (the GRIM test).
+//! A share or a mean of whole things that no whole number of them gives: "35,8% dari 28
+//! pegawai", "rata-rata 12,35 peserta per kelas dari 8 kelas" (the GRIM test).
 //!
 //! ## What it checks
 //!
 //! **Shares.** A percentage followed by "dari" and a whole count ("dari 28 pegawai", "dari
 //! 1.103 kasus", "dari total 40 orang"): some whole k from 0 to the count must give a
 //! percentage that prints as the one shown. 10 of 28 is 35,71…%, which prints as 35,71 or
-//! 35,7, never 35,8. A percentage of a target ("dari target 80%") or of another percentage
-//! is not a share of a count and is left alone.
+//! 35,7, never 35,8. A percentage of a target ("dari target 80%") or of another percentage,
+//! and one above 100, is not a share of a count and is left alone.
 //!
 //! **Means.** A mean of a count of things per group, and the number of groups, in one
 //! sentence: "rata-rata 12,35 peserta per kelas dari 8 kelas", "rata-rata peserta per
@@ -20,7 +19,8 @@
 //! dokumen, …; not rupiah, percentages, scores, days or hours), carry decimals, and name
 //! its group after "per" ("per kelas"); the number of groups must be a whole number of
 //! that same group after "dari", "untuk", "pada", "di" or "dalam", and the only one in
-//! the sentence.
+//! the sentence. A sentence that plans or bounds ("direncanakan", "target", "maksimal",
+//! "sekitar", "namun" …) or holds two means per the same group is left alone.
 //!
 //! **Per group times groups.** "di 14 titik … peserta sebanyak 20 orang per lokasi dan
 //! total peserta 280 orang": 20 × 14 must be 280. The three figures must be whole, the
@@ -85,6 +85,7 @@ fn check_shares(ctx: &Context, findings: &mut Vec<Finding>) {
                 || whole.decimals != 0
                 || whole.value < Decimal::ONE
                 || share.value.is_sign_negative()
+                || share.value > Decimal::ONE_HUNDRED
             {
                 continue;
             }
@@ -170,6 +171,12 @@ static GROUPS_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("a valid pattern")
 });
 
+/// Words that make the number of groups a plan or a bound, not the groups averaged over.
+static MEAN_UNSURE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(target|rencana|direncanakan|maksimal|minimal|sekitar|kurang|lebih|hingga|sampai|kuota|kapasitas|namun|tetapi|sedangkan|kecuali|selain|termasuk|hanya)\b")
+        .expect("a valid pattern")
+});
+
 /// A mean of whole things per group and the number of groups, in one sentence.
 struct Mean<'d> {
     mean: &'d Figure,
@@ -178,6 +185,12 @@ struct Mean<'d> {
 }
 
 fn check_means(ctx: &Context, sentence: &Sentence, findings: &mut Vec<Finding>) {
+    let text = ctx.doc.source.text.as_str();
+    // "rata-rata 12,35 peserta per kelas dari 8 kelas yang direncanakan": the mean may be
+    // over the classes held, not the 8 planned.
+    if text.get(sentence.span.range()).is_none_or(|said| MEAN_UNSURE.is_match(said)) {
+        return;
+    }
     for found in means_in(ctx, sentence) {
         check_mean(ctx, found, findings);
     }
@@ -196,7 +209,8 @@ fn check_mean(ctx: &Context, found: Mean, findings: &mut Vec<Finding>) {
     let unit = mean.unit.clone().unwrap_or_default();
     let n_digits = ctx.digits(groups);
     let expected = ctx.show(nearest, mean.decimals);
-    let other = if k < product { k + Decimal::ONE } else { k - Decimal::ONE };
+    let other = if k < product { k.checked_add(Decimal::ONE) } else { k.checked_sub(Decimal::ONE) };
+    let Some(other) = other else { return };
     let locale = ctx.doc.locale;
     findings.push(
         finding(
@@ -241,6 +255,11 @@ fn means_in<'d>(ctx: &Context, sentence: &Sentence<'d>) -> Vec<Mean<'d>> {
     let text = ctx.doc.source.text.as_str();
     let candidates: Vec<(&Figure, String)> =
         sentence.figures.iter().filter_map(|mean| mean_and_group(text, sentence, mean)).collect();
+    // A sentence of many means is a table written as prose: pairing them is unsure (and
+    // pairing each with every figure would take time to the square of its length).
+    if candidates.len() > MAX_MEANS {
+        return Vec::new();
+    }
     candidates
         .iter()
         .filter(|(_, group)| candidates.iter().filter(|(_, g)| g == group).count() == 1)
@@ -252,9 +271,7 @@ fn means_in<'d>(ctx: &Context, sentence: &Sentence<'d>) -> Vec<Mean<'d>> {
                     && f.value >= Decimal::ONE
                     && f.words.as_ref().is_none_or(|w| w.value == Some(f.value))
                     && word_after(text, f).as_deref() == Some(group.as_str())
-                    && text
-                        .get(sentence.span.start..f.span.start)
-                        .is_some_and(|b| GROUPS_BEFORE.is_match(b))
+                    && GROUPS_BEFORE.is_match(words_before(text, sentence.span.start, f.span.start))
             });
             let groups_figure = groups.next()?;
             if groups.next().is_some() {
@@ -277,10 +294,11 @@ fn mean_and_group<'d>(
         || NOT_WHOLE.contains(&unit)
         || mean.decimals == 0
         || mean.value <= Decimal::ZERO
+        || mean.value > Decimal::from(LARGEST_MEAN)
     {
         return None;
     }
-    let before = text.get(sentence.span.start..mean.span.start)?;
+    let before = words_before(text, sentence.span.start, mean.span.start);
     let after = text.get(mean.span.end..sentence.span.end)?;
     let group = if MEAN_BEFORE.is_match(before) {
         PER_GROUP_AFTER.captures(after).map(|c| c["group"].to_lowercase())
@@ -288,6 +306,24 @@ fn mean_and_group<'d>(
         MEAN_OF_GROUP_BEFORE.captures(before).map(|c| c["group"].to_lowercase())
     }?;
     (group != unit).then_some((mean, group))
+}
+
+/// The largest mean of things per group the check reads: beyond it a figure is no such
+/// mean (and its interval would near the limits of exact arithmetic).
+const LARGEST_MEAN: u64 = 1_000_000_000;
+
+/// How many means a sentence may hold for the check to pair them with their groups.
+const MAX_MEANS: usize = 4;
+
+/// The text of a sentence (from `start`) just before `end`: the last words only, enough for
+/// the patterns anchored at its end, so that reading it costs the same in a long sentence.
+fn words_before(text: &str, start: usize, end: usize) -> &str {
+    const REACH: usize = 160;
+    let mut from = end.saturating_sub(REACH).max(start);
+    while from < end && !text.is_char_boundary(from) {
+        from += 1;
+    }
+    text.get(from..end).unwrap_or_default()
 }
 
 /// The word right after a figure (its unit, or the word after its number words),
@@ -309,7 +345,7 @@ fn word_after(text: &str, figure: &Figure) -> Option<String> {
 /// something else than the product.
 static HEDGES: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(target|rencana|direncanakan|rata-rata|rerata|maksimal|minimal|maks|paling|sekitar|kurang|lebih|hingga|sampai|kuota|kapasitas|namun|tetapi|sedangkan|kecuali|berhalangan|batal)\b|[±~]",
+        r"(?i)\b(target|rencana|direncanakan|rata-rata|rerata|maksimal|minimal|maks|paling|sekitar|kurang|lebih|hingga|sampai|kuota|kapasitas|namun|tetapi|sedangkan|kecuali|selain|termasuk|ditambah|beserta|hanya|berhalangan|batal)\b|[±~]",
     )
     .expect("a valid pattern")
 });
@@ -365,9 +401,7 @@ fn check_per_group_total(ctx: &Context, sentence: &Sentence, findings: &mut Vec<
         .iter()
         .filter(whole)
         .filter(|f| !std::ptr::eq(*f, *per) && f.unit.as_deref() == Some(unit))
-        .filter(|f| {
-            text.get(sentence.span.start..f.span.start).is_some_and(|b| TOTAL_BEFORE.is_match(b))
-        })
+        .filter(|f| TOTAL_BEFORE.is_match(words_before(text, sentence.span.start, f.span.start)))
         .collect();
     let ([groups], [total]) = (&groups[..], &totals[..]) else { return };
     let Some(product) = per.value.checked_mul(groups.value) else { return };
