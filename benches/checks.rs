@@ -16,22 +16,56 @@ fn main() {
 }
 
 const SUBJECTS: [&str; 20] = [
-    "pengunjung", "peserta", "nelayan", "petani", "siswa", "guru", "kader", "pasien",
-    "wisatawan", "pelaku usaha", "koperasi", "desa", "sekolah", "penyuluh", "relawan",
-    "pemuda", "lansia", "balita", "keluarga", "pengrajin",
+    "pengunjung",
+    "peserta",
+    "nelayan",
+    "petani",
+    "siswa",
+    "guru",
+    "kader",
+    "pasien",
+    "wisatawan",
+    "pelaku usaha",
+    "koperasi",
+    "desa",
+    "sekolah",
+    "penyuluh",
+    "relawan",
+    "pemuda",
+    "lansia",
+    "balita",
+    "keluarga",
+    "pengrajin",
 ];
 const ACTIONS: [&str; 10] = [
-    "dilatih", "dibina", "dilayani", "didampingi", "dikunjungi", "terdaftar", "tersertifikasi",
-    "terverifikasi", "difasilitasi", "dibantu",
+    "dilatih",
+    "dibina",
+    "dilayani",
+    "didampingi",
+    "dikunjungi",
+    "terdaftar",
+    "tersertifikasi",
+    "terverifikasi",
+    "difasilitasi",
+    "dibantu",
 ];
 const PLACES: [&str; 10] = [
-    "pesisir", "pegunungan", "perkotaan", "perbatasan", "kepulauan", "pedalaman", "lembah",
-    "dataran", "pinggiran", "muara",
+    "pesisir",
+    "pegunungan",
+    "perkotaan",
+    "perbatasan",
+    "kepulauan",
+    "pedalaman",
+    "lembah",
+    "dataran",
+    "pinggiran",
+    "muara",
 ];
 
 /// A synthetic report with `tables` indicator tables, every figure right.
 fn report(tables: usize) -> String {
-    let mut out = String::from("# LAPORAN KINERJA TAHUN 2025\n\n## BAB III AKUNTABILITAS KINERJA\n\n");
+    let mut out =
+        String::from("# LAPORAN KINERJA TAHUN 2025\n\n## BAB III AKUNTABILITAS KINERJA\n\n");
     for i in 0..tables {
         // Even tables repeat one of 20 indicators; odd ones name one of their own.
         let name = if i % 2 == 0 {
@@ -48,7 +82,8 @@ fn report(tables: usize) -> String {
         let target = 200;
         let realisation = if i % 2 == 0 { 150 + (i / 2 % 20) } else { 120 + i % 70 };
         // realisation / 200 × 100 = realisation / 2, exact with two decimals.
-        let percent = format!("{},{}", realisation / 2, if realisation % 2 == 0 { "00" } else { "50" });
+        let percent =
+            format!("{},{}", realisation / 2, if realisation % 2 == 0 { "00" } else { "50" });
         let _ = write!(
             out,
             "### {n}. {name}\n\nRealisasi tahun 2025 sebesar {realisation} orang atau mencapai {percent}% dari target {target} orang.\n\n**Tabel 3.{n}**\nCapaian {name}\n\n| No | Indikator | Target | Realisasi | Capaian (%) |\n|---|---|---|---|---|\n| 1. | {name} | {target} orang | {realisation} orang | {percent} |\n\n",

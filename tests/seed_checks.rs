@@ -82,6 +82,19 @@ fn the_seed_defects_are_reported_and_nothing_else() {
         // give 70,82 too. (The 71,61% of the sentence above Tabel 3.3 is the mean of its
         // column with 26,38; with 70,82 it would be 77,17.)
         row("C201", 460, "70,82", "26,38", "error"),
+        // Chapter I.B, staff. The education breakdown of the 53 ASN (line 223): S2 7 +
+        // S1 38 + D3 5 + SMA 1 = 51; the breakdowns by sex (29 + 24) and by golongan
+        // (12 + 3 + 2 + 34 + 2 + 0) give 53.
+        row("C204", 295, "53", "51", "error"),
+        // The list of 15 units after "84 … terdiri dari PNS 38, PPPK 15, PPNPN 25 dan 6
+        // Outsourcing": its items add up to 1+27+11+5+3+9+6+3+6+4+2+2+1+1+1 = 82 people,
+        // PPPK 5+2+1+2+1+1+1 = 13, Outsourcing 1+4 = 5 (PNS 38 and PPNPN 25 agree).
+        row("C204", 243, "82", "84", "error"),
+        row("C204", 243, "13", "15", "error"),
+        row("C204", 243, "5", "6", "error"),
+        // Item 3 of that list, Tim Pelindungan: "11 orang (4 PNS dan 2 PPNPN, dan 4
+        // Outsourcing)" = 10.
+        row("C204", 260, "10", "11", "error"),
         // Chapter III, IKU I: "target POK sebesar 34.249 orang", every table 34.209 (one
         // digit changed; the same sentence divides 17.516 by 34.209).
         row("C202", 511, "34.209", "34.249", "error"),

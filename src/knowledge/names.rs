@@ -188,7 +188,10 @@ mod tests {
             "Persentase Pekerja Migran Indonesia bermasalah yang difasilitasi kepulangannya ke daerah asal sesuai standar"
         ));
         // A qualifier makes another indicator.
-        assert!(!same("Jumlah pelaku usaha yang dilatih", "Jumlah pelaku usaha pesisir yang dilatih"));
+        assert!(!same(
+            "Jumlah pelaku usaha yang dilatih",
+            "Jumlah pelaku usaha pesisir yang dilatih"
+        ));
         assert!(!same("Nilai IKPA", "Nilai Capaian Kinerja Anggaran"));
         assert!(!same("Penempatan PMI terampil", "Penempatan PMI non terampil"));
         assert!(!same("Persentase penduduk miskin", "Persentase penduduk miskin ekstrem"));

@@ -57,7 +57,8 @@ fn with_parts(
     f.with_values(expected, found).with_note(note)
 }
 
-/// A group stated earlier against its breakdown.
+/// A group stated earlier against its breakdown. The breakdown is what is reported: the
+/// group's size was stated first (and other breakdowns of it may agree with it).
 pub fn check_group(
     ctx: &Context,
     whole: &Figure,
@@ -70,13 +71,21 @@ pub fn check_group(
     if sum.meets(&count(ctx, whole)) {
         return;
     }
-    let (found, expected) = (ctx.digits(whole), show_sum(ctx, &sum));
-    let f = finding(
-        CODE,
-        format!("{label} is {found}, but its breakdown “{by}” adds up to {expected}"),
-        Label::new(whole.number_span, format!("printed {found}, the breakdown gives {expected}")),
+    let (Some(first), Some(last)) = (parts.first(), parts.last()) else { return };
+    let (size, total) = (ctx.digits(whole), show_sum(ctx, &sum));
+    let line = ctx.doc.source.line_col(whole.span.start).line;
+    let breakdown = crate::span::Span::new(first.figure.span.start, last.figure.span.end);
+    let note = written_sum(ctx, parts.iter().map(|p| p.figure), &total);
+    findings.push(
+        finding(
+            CODE,
+            format!("the breakdown of {label} “{by}” adds up to {total}, but {label} is {size} (line {line})"),
+            Label::new(breakdown, format!("adds up to {total}")),
+        )
+        .with_related(Label::new(whole.span, format!("{label}: {size}")))
+        .with_values(size, total)
+        .with_note(note),
     );
-    findings.push(with_parts(ctx, f, parts, &sum, expected, found));
 }
 
 /// A whole and its parts in one sentence (or one list item).
