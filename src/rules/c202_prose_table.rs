@@ -310,7 +310,7 @@ impl<'d> TitleContext<'d> {
         let mut by_block = HashMap::new();
         let mut current: Option<(IndicatorId, &'d Block)> = None;
         for block in &ctx.doc.blocks {
-            if let Some(title) = title_text(ctx, block) {
+            if let Some(title) = title_text(block) {
                 let named = ctx.index.indicators.named_in(&ctx.knowledge.names, title);
                 current = match named[..] {
                     [one] => Some((one, block)),
@@ -340,7 +340,7 @@ static SECTION_PART: LazyLock<Regex> =
 
 /// The text of a block that is a title: a heading, or a short paragraph or list item
 /// that does not end like a sentence or a list entry. Captions are not titles.
-fn title_text<'d>(ctx: &Context<'d>, block: &'d Block) -> Option<&'d str> {
+fn title_text(block: &Block) -> Option<&str> {
     let text = block.text.trim();
     if CAPTION.is_match(text) {
         return None;
@@ -351,7 +351,6 @@ fn title_text<'d>(ctx: &Context<'d>, block: &'d Block) -> Option<&'d str> {
             let short = text.len() <= 120 && text.split_whitespace().count() <= 14;
             let ends_like_a_sentence = text.ends_with(['.', ':', ';', ',', '!', '?']);
             let has_figures = block.figures.iter().any(|f| f.decimals > 0 || f.unit.is_some());
-            let _ = ctx;
             (short && !ends_like_a_sentence && !has_figures && !text.contains('\n')).then_some(text)
         }
         _ => None,
