@@ -165,6 +165,34 @@ mod tests {
     }
 
     #[test]
+    fn a_similarity_out_of_range_is_reported_with_its_line_and_column() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join("names.yaml"),
+            "aliases:\n  pkh: program keluarga harapan\nsimilarity: 2\n",
+        )
+        .unwrap();
+        let err = Knowledge::builtin().extend_from_dir(dir.path()).unwrap_err();
+        let KnowledgeError::Yaml(yaml) = err else { panic!("expected a YAML error") };
+        assert_eq!(yaml.line, Some(3), "{yaml}");
+        assert!(yaml.message.contains("from 0.5 to 1"), "{}", yaml.message);
+    }
+
+    #[test]
+    fn a_rules_folder_adds_aliases() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join("names.yaml"),
+            "aliases:\n  pkh: program keluarga harapan\n",
+        )
+        .unwrap();
+        let mut k = Knowledge::builtin();
+        k.extend_from_dir(dir.path()).unwrap();
+        let n = &k.names;
+        assert!(n.same(&n.words("Penerima PKH"), &n.words("Penerima Program Keluarga Harapan")));
+    }
+
+    #[test]
     fn an_unknown_rules_file_is_an_error() {
         let dir = tempfile::tempdir().unwrap();
         std::fs::write(dir.path().join("vocabulary.yml"), "{}\n").unwrap();

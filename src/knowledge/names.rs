@@ -25,28 +25,50 @@ struct Similarity(usize);
 
 impl<'de> Deserialize<'de> for Similarity {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        #[derive(Deserialize)]
-        #[serde(untagged)]
-        enum Raw {
-            Number(f64),
-            Text(String),
-        }
-        // Read back as text so that the share is exact: `0.8` is 80 hundredths (the
-        // shortest text of the float is the one written in the file).
-        let text = match Raw::deserialize(deserializer)? {
-            Raw::Number(n) => n.to_string(),
-            Raw::Text(s) => s,
-        };
+        deserializer.deserialize_any(SimilarityVisitor)
+    }
+}
+
+/// Reads the share as written: the YAML scalar's own text, so that `0.8` is exactly 80
+/// hundredths, and an error points at the scalar.
+struct SimilarityVisitor;
+
+impl SimilarityVisitor {
+    fn parse<E: serde::de::Error>(text: &str) -> Result<Similarity, E> {
         let share: Option<rust_decimal::Decimal> = text.trim().parse().ok();
-        let hundredths = share
-            .filter(|s| (rust_decimal::Decimal::new(5, 1)..=rust_decimal::Decimal::ONE).contains(s))
-            .and_then(|s| usize::try_from((s * rust_decimal::Decimal::ONE_HUNDRED).round()).ok());
-        hundredths.map(Similarity).ok_or_else(|| {
-            serde::de::Error::custom(format!(
-                "similarity must be a number from 0.5 to 1, not {}",
-                if text.is_empty() { "this" } else { text.as_str() }
-            ))
-        })
+        let low = rust_decimal::Decimal::new(5, 1);
+        share
+            .filter(|s| (low..=rust_decimal::Decimal::ONE).contains(s))
+            .and_then(|s| usize::try_from((s * rust_decimal::Decimal::ONE_HUNDRED).round()).ok())
+            .map(Similarity)
+            .ok_or_else(|| {
+                E::custom(format!("similarity must be a number from 0.5 to 1, not {text}"))
+            })
+    }
+}
+
+impl serde::de::Visitor<'_> for SimilarityVisitor {
+    type Value = Similarity;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a number from 0.5 to 1")
+    }
+
+    fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<Similarity, E> {
+        // The shortest text of a float is the one written in the file.
+        Self::parse(&v.to_string())
+    }
+
+    fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Similarity, E> {
+        Self::parse(&v.to_string())
+    }
+
+    fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Similarity, E> {
+        Self::parse(&v.to_string())
+    }
+
+    fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Similarity, E> {
+        Self::parse(v)
     }
 }
 
