@@ -300,3 +300,32 @@ fn truncation_is_a_policy_option() {
         .stdout(predicate::str::contains("A101/wrong-percentage"))
         .stdout(predicate::str::contains("expected 66,66"));
 }
+
+/// `periksa check big.md | head` closes the pipe early: periksa stops quietly, with no
+/// error message.
+#[test]
+fn a_closed_pipe_is_not_an_error() {
+    use std::io::Read;
+    let dir = tempfile::tempdir().unwrap();
+    let mut report = String::from("# Laporan\n\n");
+    for i in 0..400 {
+        report.push_str(&format!(
+            "Tabel 3.{i}\nData\n\n| No | Unit | L | P | Jml |\n|---|---|---|---|---|\n| 1 | A | 1 | 2 | 4 |\n\n"
+        ));
+    }
+    let path = dir.path().join("big.md");
+    std::fs::write(&path, report).unwrap();
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_periksa"))
+        .args(["check", "--color", "never"])
+        .arg(&path)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = [0u8; 100];
+    child.stdout.take().unwrap().read_exact(&mut first).unwrap();
+    // The reading end is dropped here: periksa's next writes fail with a broken pipe.
+    let output = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(!stderr.contains("error"), "{stderr}");
+}

@@ -50,8 +50,13 @@ pub fn emit(
     let styles = Styles::default();
     let mut styled = StylesWriter::new(writer, &styles);
     for finding in findings {
-        term::emit_to_write_style(&mut styled, &config, &file, &to_diagnostic(finding))
-            .map_err(std::io::Error::other)?;
+        term::emit_to_write_style(&mut styled, &config, &file, &to_diagnostic(finding)).map_err(
+            |err| match err {
+                // Keep the kind of a write error, so that a closed pipe (`| head`) stays one.
+                codespan_reporting::files::Error::Io(io) => io,
+                other => std::io::Error::other(other),
+            },
+        )?;
     }
     Ok(())
 }
