@@ -203,7 +203,17 @@ fn measures_of(
     let percent = figure.kind == FigureKind::Percent;
     let rate = ctx.index.is_rate(indicator);
     if i > 0 && percent && AFTER_ANOTHER.is_match(before) {
+        // "Rp 4.902.400.000,- (95,75%)" is a budget's absorption, not an achievement.
+        if sentence.figures[i - 1].kind == FigureKind::Money {
+            return None;
+        }
         return Some(vec![FactMeasure::Percent]);
+    }
+    // "realisasi anggaran sebesar 95,55%" speaks of the budget, unless the budget is the
+    // indicator ("Nilai Capaian Kinerja Anggaran").
+    let own = &ctx.index.indicators.all[indicator].words;
+    if plain_words(before).iter().any(|w| BUDGET_WORDS.contains(&w.as_str()) && !own.contains(w)) {
+        return None;
     }
     let cue = cue_before(before)?;
     let measures = match (percent, rate, cue) {
@@ -217,6 +227,10 @@ fn measures_of(
     };
     Some(measures)
 }
+
+/// Words of a budget: a figure after them is money or its absorption.
+const BUDGET_WORDS: &[&str] =
+    &["anggaran", "pagu", "dana", "biaya", "belanja", "rp", "penyerapan", "terserap", "dipa"];
 
 /// "atau", "atau sebesar", "atau mencapai", "(": an achievement after its realisation.
 static AFTER_ANOTHER: LazyLock<Regex> = LazyLock::new(|| {
