@@ -31,8 +31,9 @@
 //! When the mentions disagree, the value printed most often is taken as the report's, and
 //! each other value is reported once, at its first place, with a related label at every
 //! other mention. With one mention of each value, the later one is reported. To be sure
-//! that two rows are one indicator, the rows must also agree on some other figure (the
-//! same target, say); two quarterly rows that disagree on more than one period are
+//! that two rows are one indicator, the rows must also agree on two other figures, or on
+//! one when their tables share other indicators too (two one-row tables about one
+//! activity in two places may share a target and nothing else); two quarterly rows that disagree on more than one period are
 //! running totals against figures per period, not a slip, and are left alone. Within one
 //! table, two rows with one name and different figures are two things under one name and
 //! are never compared.
@@ -52,6 +53,8 @@ use super::Context;
 use crate::arith::Interval;
 use crate::diagnostics::{Finding, Label};
 use crate::facts::index::{Fact, FactKey, PeriodKey};
+use crate::facts::indicators::IndicatorId;
+use std::collections::HashSet;
 
 const CODE: &str = "C201";
 
@@ -157,20 +160,23 @@ fn agreeing_groups(mentions: &[&Fact]) -> Vec<Vec<usize>> {
 }
 
 /// Are two rows that print `key` differently one indicator? They agree on another
-/// figure, and (for a period) differ on no other period of the same measure.
+/// figure, and (for a period) differ on no other period of the same measure. One agreeing
+/// figure is enough only between tables that share other indicators too: two one-row
+/// tables about one activity in two places ("Jumlah peserta pelatihan" of two courses)
+/// may well share a target and nothing else.
 fn same_indicator(ctx: &Context, key: &FactKey, a: &Fact, b: &Fact) -> bool {
     if a.table == b.table {
         return false;
     }
     let theirs = ctx.index.row_facts(b.table, b.row);
-    let mut agree = false;
+    let mut agree = 0;
     for mine in ctx.index.row_facts(a.table, a.row) {
         if mine.key == *key {
             continue;
         }
         let Some(other) = theirs.iter().find(|t| t.key == mine.key) else { continue };
         if mine.interval.meets(&other.interval) {
-            agree = true;
+            agree += 1;
         } else if key.period != PeriodKey::Year
             && mine.key.period != PeriodKey::Year
             && mine.key.measure == key.measure
@@ -178,7 +184,15 @@ fn same_indicator(ctx: &Context, key: &FactKey, a: &Fact, b: &Fact) -> bool {
             return false;
         }
     }
-    agree
+    agree >= 2 || (agree == 1 && shared_indicators(ctx, a.table, b.table) >= 2)
+}
+
+/// How many indicators two tables both have rows for.
+fn shared_indicators(ctx: &Context, a: usize, b: usize) -> usize {
+    let of = |t: usize| -> HashSet<IndicatorId> {
+        ctx.index.table_facts(t).iter().map(|f| f.key.indicator).collect()
+    };
+    of(a).intersection(&of(b)).count()
 }
 
 fn digits(ctx: &Context, fact: &Fact) -> String {
