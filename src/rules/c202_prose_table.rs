@@ -14,7 +14,9 @@
 //! - a year: the one the sentence names ("tahun 2024"), else the report's; a sentence
 //!   naming two years, or a quarter, is left alone;
 //! - a measure, from the words before the figure: "target" a target, "realisasi" a
-//!   realisation, "X atau (mencapai) Y%" an achievement percentage.
+//!   realisation, "X atau (mencapai) Y%" an achievement percentage. A figure after
+//!   budget words that are not the indicator's own ("realisasi anggaran sebesar 95,6%"),
+//!   or a percentage right after a rupiah figure, is a budget's, not the indicator's.
 //!
 //! The figure is compared with the tables' figures for that indicator, year and measure,
 //! on every basis (the prose often names the basis loosely). It is reported only when it
