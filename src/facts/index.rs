@@ -160,7 +160,15 @@ impl FactIndex {
         let unique: Vec<bool> = columns.iter().map(|(_, k)| !twice(k)).collect();
         let mut keep = unique.into_iter();
         columns.retain(|_| keep.next().unwrap_or(false));
-        if columns.is_empty() {
+        // Only a table whose rows are named in an indicator column ("Indikator Kinerja",
+        // "IKU") gives indicators' facts: rows named by place ("Puskesmas …") or by item
+        // repeat across tables about other things.
+        let vocabulary = &knowledge.vocabulary;
+        let named_by_indicator = facts.table.columns.iter().enumerate().any(|(c, column)| {
+            facts.columns[c].kind == super::ColumnKind::Label
+                && column.path.first().is_some_and(|l| vocabulary.is_indicator_column(&normalise(l)))
+        });
+        if columns.is_empty() || !named_by_indicator {
             return;
         }
         let first = self.facts.len();
@@ -269,6 +277,18 @@ static TO_YEAR_END: LazyLock<Regex> = LazyLock::new(|| {
     .expect("a valid pattern")
 });
 
+static CAPTION_PERIOD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(triwulan|tw|trw|semester|bulan)\.?\s*(iv|i{1,3}|[1-4]|januari|februari|maret|april|mei|juni|juli|agustus|september|oktober|november|desember)\b")
+        .expect("a valid pattern")
+});
+static CAPTION_CUMULATIVE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(kumulatif|s\.\s?d\.?|s/d|sampai dengan)\b").expect("a valid pattern")
+});
+static RELATIVE_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(tahun|periode)\s+(sebelumnya|lalu|berikutnya|mendatang)\b")
+        .expect("a valid pattern")
+});
+
 /// The distinct years a text names: none, one, or several (`Err`).
 fn years_in<'a>(texts: impl IntoIterator<Item = &'a str>) -> Result<Option<u16>, ()> {
     let mut found = None;
@@ -305,6 +325,15 @@ fn column_key(
         _ => return None,
     };
     let path = &facts.table.columns[c].path;
+    let caption = facts.table.title.as_deref().unwrap_or_default();
+    // A caption may say what every column holds: running totals ("Realisasi Kumulatif"),
+    // one quarter ("Capaian Kinerja Triwulan IV"), another year than a number says
+    // ("Tahun Sebelumnya").
+    let caption_period = CAPTION_PERIOD.is_match(caption) && role.period.is_none();
+    let caption_cumulative = CAPTION_CUMULATIVE.is_match(caption) && role.period.is_some();
+    if caption_period || caption_cumulative || RELATIVE_YEAR.is_match(caption) {
+        return None;
+    }
     let period = match role.period {
         Some(Period::Quarter(q)) => PeriodKey::Quarter(q),
         Some(Period::Semester(s)) => PeriodKey::Semester(s),
@@ -317,7 +346,6 @@ fn column_key(
         }
         None => PeriodKey::Year,
     };
-    let caption = facts.table.title.as_deref().unwrap_or_default();
     let year = match years_in(path.iter().map(String::as_str)) {
         Ok(Some(y)) => Some(y),
         Ok(None) => match years_in([caption]) {

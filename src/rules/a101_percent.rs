@@ -123,9 +123,31 @@ pub fn percent_slots(ctx: &Context, facts: &TableFacts) -> Vec<PercentSlot> {
             },
             _ => continue,
         };
+        // "Target (%)" beside "Realisasi (ibu hamil)": a rate's target against the count
+        // it is a rate of. The percentage is the count over its own base, not over the
+        // target; this table does not say which.
+        if let RealisationSource::Column(r) = realisation {
+            if in_percent(facts, target) != in_percent(facts, r) {
+                continue;
+            }
+        }
         slots.push(PercentSlot { percent: p, target, realisation });
     }
     slots
+}
+
+/// Does a column hold percentages: its header says so, or its figures carry `%`?
+fn in_percent(facts: &TableFacts, c: usize) -> bool {
+    let header = facts.table.columns[c].path.iter().any(|l| l.contains('%') || l.to_lowercase().contains("persen"));
+    let (mut percent, mut other) = (0, 0);
+    for r in facts.checked_rows() {
+        match facts.figure(r, c).map(|f| f.kind) {
+            Some(crate::figures::FigureKind::Percent) => percent += 1,
+            Some(_) => other += 1,
+            None => {}
+        }
+    }
+    header || percent > other
 }
 
 /// Realisation columns of every quarter (or both semesters) in the context of column `p`.

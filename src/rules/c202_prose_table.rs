@@ -40,7 +40,7 @@ use super::support::finding;
 use super::Context;
 use crate::diagnostics::{Finding, Label};
 use crate::document::{Block, BlockKind};
-use crate::facts::index::{Fact, FactMeasure, PeriodKey};
+use crate::facts::index::{Fact, FactMeasure, PeriodKey, UNSTATED};
 use crate::facts::indicators::{plain_words, IndicatorId};
 use crate::facts::sentences::{sentences, Sentence};
 use crate::figures::{Figure, FigureKind};
@@ -98,8 +98,20 @@ fn check_figure(
     }
     let measures = measures_of(ctx, sentence, i, about.indicator)?;
     let printed = ctx.printed(figure);
-    let candidates: Vec<&Value> =
-        measures.iter().flat_map(|&m| values.of(about.indicator, about.year, m)).collect();
+    // A target or an achievement depends on its basis: a sentence naming two bases ("dalam
+    // Renstra 85%, dalam Perjanjian Kinerja 80%") is left alone; one naming one basis is
+    // compared with that basis and with tables that name none.
+    let bases = bases_named(ctx, sentence.text(ctx.doc));
+    let basis_fits = |fact: &Fact| match (&fact.key.basis, &bases[..]) {
+        (None, _) | (_, []) => true,
+        (Some(b), [named]) => b == named || b == UNSTATED,
+        (Some(_), _) => false,
+    };
+    let candidates: Vec<&Value> = measures
+        .iter()
+        .flat_map(|&m| values.of(about.indicator, about.year, m))
+        .filter(|v| v.facts.iter().any(|&f| basis_fits(&ctx.index.facts[f])))
+        .collect();
     if candidates.is_empty() || candidates.iter().any(|v| v.interval.meets(&printed)) {
         return None;
     }
@@ -190,6 +202,21 @@ impl TableValues {
     }
 }
 
+/// The bases of targets a sentence names ("POK", "Renstra", "Perjanjian Kinerja").
+fn bases_named<'k>(ctx: &'k Context, text: &str) -> Vec<&'k str> {
+    let text = crate::knowledge::normalise(text);
+    let mut named: Vec<&str> = ctx
+        .knowledge
+        .vocabulary
+        .bases
+        .iter()
+        .filter(|b| b.patterns.iter().any(|p| p.regex().is_match(&text)))
+        .map(|b| b.name.as_str())
+        .collect();
+    named.dedup();
+    named
+}
+
 /// Which measures a sentence's figure may be: the achievement when it follows another
 /// figure after "atau" ("80,76 atau 95,01%"), else what the nearest word before it says.
 fn measures_of(
@@ -217,7 +244,21 @@ fn measures_of(
     if plain_words(before).iter().any(|w| BUDGET_WORDS.contains(&w.as_str()) && !own.contains(w)) {
         return None;
     }
-    let cue = cue_before(before)?;
+    let words = plain_words(before);
+    let (cue, at) = cue_before(&words)?;
+    // Between the cue and the figure only the indicator's own words and words that
+    // qualify nothing may stand: "realisasi peserta yang lulus uji kompetensi sebanyak
+    // 1.108" or "realisasi UPT Wilayah II mencapai 102,53%" is a part, not the whole.
+    let names = &ctx.knowledge.names;
+    let qualified = words[at + 1..].iter().any(|w| {
+        !own.contains(&names.words(w).into_iter().next().unwrap_or_default())
+            && !GENERIC_WORDS.contains(&w.as_str())
+            && !w.chars().all(|c| c.is_ascii_digit())
+            && ctx.knowledge.vocabulary.basis(w).is_none()
+    });
+    if qualified {
+        return None;
+    }
     let measures = match (percent, rate, cue) {
         (true, false, Cue::Target) => return None,
         (true, false, _) => vec![FactMeasure::Percent],
@@ -250,23 +291,34 @@ enum Cue {
     Achievement,
 }
 
-/// The measure the words before a figure name: the nearest "target" or "realisasi";
-/// failing those, "capaian" or "mencapai".
-fn cue_before(before: &str) -> Option<Cue> {
-    let words = plain_words(before);
+/// The measure the words before a figure name, and where: the nearest "target" or
+/// "realisasi"; failing those, "capaian" or "mencapai".
+fn cue_before(words: &[String]) -> Option<(Cue, usize)> {
     let mut weak = None;
-    for word in words.iter().rev() {
+    for (i, word) in words.iter().enumerate().rev() {
         match word.as_str() {
-            "target" | "ditargetkan" | "targetnya" => return Some(Cue::Target),
-            "realisasi" | "realisasinya" | "terealisasi" => return Some(Cue::Realisation),
+            "target" | "ditargetkan" | "targetnya" => return Some((Cue::Target, i)),
+            "realisasi" | "realisasinya" | "terealisasi" => return Some((Cue::Realisation, i)),
             "capaian" | "mencapai" | "pencapaian" | "capaiannya" if weak.is_none() => {
-                weak = Some(Cue::Achievement)
+                weak = Some((Cue::Achievement, i))
             }
             _ => {}
         }
     }
     weak
 }
+
+/// Words between a measure's cue and its figure that qualify nothing.
+const GENERIC_WORDS: &[&str] = &[
+    "tahun", "th", "ta", "anggaran", "sebesar", "sebanyak", "sejumlah", "berjumlah", "adalah",
+    "yaitu", "yakni", "mencapai", "menjadi", "hanya", "baru", "telah", "sudah", "masih",
+    "pada", "di", "dari", "dengan", "untuk", "ini", "tersebut", "itu", "nilai", "angka",
+    "capaian", "realisasi", "target", "kinerja", "iku", "indikator", "persentase", "jumlah",
+    "total", "diperoleh", "tercatat", "sampai", "akhir", "ditetapkan", "yang", "dalam",
+    "secara", "keseluruhan", "kumulatif", "hingga", "sekitar", "atau", "dan", "serta",
+    "hasil", "pengukuran", "evaluasi", "penilaian", "ditargetkan", "dicapai", "tercapai",
+    "berhasil", "dapat", "bisa", "ada", "terdapat", "bernilai", "senilai", "seluruh",
+];
 
 static YEAR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(tahun|th\.?|ta\.?)\s+(anggaran\s+)?((19|20)\d\d)\b")
@@ -276,6 +328,13 @@ static YEAR_RANGE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(19|20)\d\d\s*(-|–|—|s\.?\s?d\.?|s/d|sampai( dengan)?|hingga|ke)\s*(tahun\s+)?(19|20)\d\d\b")
         .expect("a valid pattern")
 });
+/// "tahun sebelumnya", "tahun lalu": another year than the one named.
+static RELATIVE_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(tahun|periode|th\.?)\s+(sebelumnya|lalu|kemarin|berikutnya|depan|mendatang)\b")
+        .expect("a valid pattern")
+});
+static BARE_YEAR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b(19|20)\d\d\b").expect("a valid pattern"));
 static PERIOD_WORD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(triwulan|tw|semester|bulan|januari|februari|maret|april|mei|juni|juli|agustus|september|oktober|november)\b")
         .expect("a valid pattern")
@@ -284,10 +343,16 @@ static PERIOD_WORD: LazyLock<Regex> = LazyLock::new(|| {
 /// The year a sentence is about: the one it names, else the report's. `None` when it
 /// names two years or a part of a year: then it is left alone.
 fn sentence_year(text: &str, report_year: Option<u16>) -> Option<Option<u16>> {
-    if YEAR_RANGE.is_match(text) || PERIOD_WORD.is_match(text) {
+    if YEAR_RANGE.is_match(text) || PERIOD_WORD.is_match(text) || RELATIVE_YEAR.is_match(text) {
         return None;
     }
-    let mut years = YEAR.captures_iter(text).filter_map(|c| c.get(3)?.as_str().parse::<u16>().ok());
+    // "pada 2024" names a year as well as "tahun 2024" does. (Figures never look like
+    // this: a count of that size is printed "2.024".)
+    let mut years = YEAR
+        .captures_iter(text)
+        .filter_map(|c| c.get(3))
+        .chain(BARE_YEAR.find_iter(text))
+        .filter_map(|m| m.as_str().parse::<u16>().ok());
     match years.next() {
         None => Some(report_year),
         Some(y) if years.all(|o| o == y) => Some(Some(y)),
