@@ -318,6 +318,7 @@ const GENERIC_WORDS: &[&str] = &[
     "secara", "keseluruhan", "kumulatif", "hingga", "sekitar", "atau", "dan", "serta",
     "hasil", "pengukuran", "evaluasi", "penilaian", "ditargetkan", "dicapai", "tercapai",
     "berhasil", "dapat", "bisa", "ada", "terdapat", "bernilai", "senilai", "seluruh",
+    "perjanjian", "penetapan", "rencana", "strategis", "dokumen", "ditetapkan",
 ];
 
 static YEAR: LazyLock<Regex> = LazyLock::new(|| {
