@@ -166,7 +166,10 @@ impl FactIndex {
         let vocabulary = &knowledge.vocabulary;
         let named_by_indicator = facts.table.columns.iter().enumerate().any(|(c, column)| {
             facts.columns[c].kind == super::ColumnKind::Label
-                && column.path.first().is_some_and(|l| vocabulary.is_indicator_column(&normalise(l)))
+                && column
+                    .path
+                    .first()
+                    .is_some_and(|l| vocabulary.is_indicator_column(&normalise(l)))
         });
         if columns.is_empty() || !named_by_indicator {
             return;
@@ -379,12 +382,16 @@ fn basis_of<'k>(path: &[String], caption: &str, knowledge: &'k Knowledge) -> Opt
         return Some(b);
     }
     let caption = normalise(caption);
-    let named: Vec<&str> = vocabulary
+    let mut named: Vec<&str> = vocabulary
         .bases
         .iter()
         .filter(|b| b.patterns.iter().any(|p| p.regex().is_match(&caption)))
         .map(|b| b.name.as_str())
         .collect();
+    // "Reviu PK", "PK Perubahan": a revised agreement names the agreement too.
+    if named.contains(&"revised") {
+        named.retain(|&b| b != "pk");
+    }
     match named[..] {
         [one] => Some(one),
         _ => None,

@@ -26,6 +26,10 @@ pub enum Period {
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Measures {
+    /// Labels that name no measure of a target's realisation, even when they look like
+    /// one ("Realisasi Fisik (%)": physical progress).
+    #[serde(default)]
+    pub none: Vec<Pattern>,
     #[serde(default)]
     pub average: Vec<Pattern>,
     #[serde(default)]
@@ -118,6 +122,7 @@ impl Vocabulary {
     /// Adds the words of `other` in front of ours, so that they win.
     pub fn extend(&mut self, other: Vocabulary) {
         let (m, o) = (&mut self.measures, other.measures);
+        prepend(&mut m.none, o.none);
         prepend(&mut m.average, o.average);
         prepend(&mut m.percent, o.percent);
         prepend(&mut m.target, o.target);
@@ -154,6 +159,9 @@ impl Vocabulary {
     /// The measure a normalised header label names, if any.
     pub fn measure(&self, label: &str) -> Option<Measure> {
         let m = &self.measures;
+        if any_match(&m.none, label) {
+            return None;
+        }
         [
             (Measure::Average, &m.average),
             (Measure::Percent, &m.percent),

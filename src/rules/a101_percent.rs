@@ -138,7 +138,10 @@ pub fn percent_slots(ctx: &Context, facts: &TableFacts) -> Vec<PercentSlot> {
 
 /// Does a column hold percentages: its header says so, or its figures carry `%`?
 fn in_percent(facts: &TableFacts, c: usize) -> bool {
-    let header = facts.table.columns[c].path.iter().any(|l| l.contains('%') || l.to_lowercase().contains("persen"));
+    let header = facts.table.columns[c]
+        .path
+        .iter()
+        .any(|l| l.contains('%') || l.to_lowercase().contains("persen"));
     let (mut percent, mut other) = (0, 0);
     for r in facts.checked_rows() {
         match facts.figure(r, c).map(|f| f.kind) {

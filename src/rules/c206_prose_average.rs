@@ -71,7 +71,12 @@ pub fn check(ctx: &Context, findings: &mut Vec<Finding>) {
                 .find(|f| f.span.start >= start && f.span.start < sentence.span.start + whole.end())
         });
         let Some(&here) = positions.get(&sentence.block.span.start) else { continue };
-        if let Some(f) = check_average(ctx, here, claim, count) {
+        // A goal's average ("Sasaran Strategis ke-1 … rata-rata …") is of some rows only.
+        if GOAL.is_match(text) {
+            continue;
+        }
+        let Some(table) = table_meant(ctx, here, text) else { continue };
+        if let Some(f) = check_average(ctx, table, claim, count) {
             findings.push(f);
         }
     }
@@ -79,11 +84,10 @@ pub fn check(ctx: &Context, findings: &mut Vec<Finding>) {
 
 fn check_average(
     ctx: &Context,
-    here: usize,
+    table: usize,
     claim: &Figure,
     count: Option<&Figure>,
 ) -> Option<Finding> {
-    let table = table_introduced(ctx, here)?;
     let facts = &ctx.tables[table];
     let column = achievement_column(ctx, table)?;
     let rows: Vec<usize> = facts
@@ -105,6 +109,22 @@ fn check_average(
     let mean = Interval::mean(&intervals)?;
     let printed = ctx.printed(claim);
     if mean.meets(&printed) {
+        return None;
+    }
+    // A unit may count an achievement above a cap as the cap ("capaian di atas 120%
+    // dihitung 120%"): the mean with any cap of the policy is a reading too.
+    let capped = |cap: Decimal| -> Option<Interval> {
+        let parts: Vec<Interval> =
+            intervals.iter().map(|i| Interval { lo: i.lo.min(cap), hi: i.hi.min(cap) }).collect();
+        Interval::mean(&parts)
+    };
+    if ctx
+        .knowledge
+        .policy
+        .achievement_caps
+        .iter()
+        .any(|&cap| capped(cap).is_some_and(|m| m.meets(&printed)))
+    {
         return None;
     }
     let exact_mean = inputs
@@ -135,9 +155,47 @@ fn check_average(
     )))
 }
 
+/// "Sasaran Strategis ke-1", "sasaran 2", "per sasaran": a goal's average.
+static GOAL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\bsasaran(\s+strategis)?\s+(ke-?\s*\d+|\d+|pertama|kedua|ketiga|keempat|kelima)\b|\bper sasaran\b")
+        .expect("a valid pattern")
+});
+/// "Tabel 3.1" named in the sentence.
+static TABLE_NAMED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\btabel\s+(?P<n>\d+(\.\d+)*[a-z]?)\b").expect("a valid pattern")
+});
+/// "di atas", "tersebut", "sebelumnya": the table before.
+static POINTS_BACK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(di atas|tersebut|sebelumnya|tadi)\b").expect("a valid pattern")
+});
+
+/// The table a sentence means: the one it names ("Berdasarkan Tabel 3.1 di atas"), else
+/// the one before when it points back ("di atas"), else the one it introduces.
+fn table_meant(ctx: &Context, here: usize, text: &str) -> Option<usize> {
+    if let Some(n) = TABLE_NAMED.captures(text).and_then(|c| c.name("n")) {
+        let named: Vec<usize> = (0..ctx.doc.tables.len())
+            .filter(|&t| ctx.doc.tables[t].number.as_deref() == Some(n.as_str()))
+            .collect();
+        return match named[..] {
+            [one] => Some(one),
+            _ => None,
+        };
+    }
+    if POINTS_BACK.is_match(text) {
+        return table_near(ctx, here, false);
+    }
+    table_introduced(ctx, here)
+}
+
 /// The table a sentence speaks of: the next one, when nothing but captions and at most
 /// one short paragraph comes between; else the one just before, with the same allowance.
 fn table_introduced(ctx: &Context, here: usize) -> Option<usize> {
+    table_near(ctx, here, true).or_else(|| table_near(ctx, here, false))
+}
+
+/// The nearest table after (or before) block `here`, with only captions and at most one
+/// long paragraph between.
+fn table_near(ctx: &Context, here: usize, after: bool) -> Option<usize> {
     let blocks = &ctx.doc.blocks;
     let table_of = |i: usize| match blocks[i].kind {
         BlockKind::Table(t) => Some(t),
@@ -161,8 +219,11 @@ fn table_introduced(ctx: &Context, here: usize) -> Option<usize> {
         }
         None
     };
-    nearby(&mut ((here + 1)..blocks.len().min(here + 6)))
-        .or_else(|| nearby(&mut (here.saturating_sub(5)..here).rev()))
+    if after {
+        nearby(&mut ((here + 1)..blocks.len().min(here + 6)))
+    } else {
+        nearby(&mut (here.saturating_sub(5)..here).rev())
+    }
 }
 
 /// The table's one achievement column for a whole year (not a budget's absorption).

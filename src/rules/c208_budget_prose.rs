@@ -57,7 +57,7 @@ pub fn check(ctx: &Context, findings: &mut Vec<Finding>) {
             continue;
         }
         let Some(claim) = Claim::of(ctx, block) else { continue };
-        if let Some(f) = check_percentage(ctx, &claim) {
+        if let Some(f) = check_percentage(ctx, &claim, block) {
             findings.push(f);
         }
         let allocation = ctx.printed(claim.allocation);
@@ -218,9 +218,8 @@ fn money_role(before: &str) -> Option<Role> {
     for (i, word) in words.iter().enumerate().rev() {
         let previous = i.checked_sub(1).map(|p| words[p].as_str()).unwrap_or_default();
         let role = match word.as_str() {
-            "sebelumnya" | "semula" | "awal" | "lalu" | "sisa" | "selisih" | "saldo" => {
-                return None
-            }
+            "sebelumnya" | "semula" | "awal" | "lalu" | "induk" | "murni" | "sisa" | "selisih"
+            | "saldo" => return None,
             "realisasi" | "terealisasi" | "terserap" | "penyerapan" | "realisasinya" => {
                 Role::Realisation
             }
@@ -239,6 +238,12 @@ fn money_role(before: &str) -> Option<Role> {
     }
     None
 }
+
+/// Words that tell of an allocation changed during the year.
+static REVISED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(pemotongan|refocusing|recofusing|pergeseran|tersisa|menjadi)\b")
+        .expect("a valid pattern")
+});
 
 /// Words that make a rupiah figure a part of the budget, not the whole.
 const PART_OF_BUDGET: &[&str] = &[
@@ -291,9 +296,14 @@ fn check_realisation(ctx: &Context, claim: &Claim, budget: &Budget) -> Option<Fi
 }
 
 /// The percentage after the realisation must be realisation / allocation × 100 of the
-/// paragraph's own figures.
-fn check_percentage(ctx: &Context, claim: &Claim) -> Option<Finding> {
+/// paragraph's own figures. A paragraph that tells of a revision ("setelah revisi …
+/// tersisa", "menjadi") may hold the percentage of an allocation it gives without a cue
+/// word, so it is left alone.
+fn check_percentage(ctx: &Context, claim: &Claim, block: &Block) -> Option<Finding> {
     let percentage = claim.percentage?;
+    if REVISED.is_match(&block.text) {
+        return None;
+    }
     let realisation = ctx.input(claim.realisation, claim.realisation.span).interval;
     let allocation = ctx.input(claim.allocation, claim.allocation.span).interval;
     let ratio = realisation.div(&allocation)?.scale(Decimal::ONE_HUNDRED)?;
