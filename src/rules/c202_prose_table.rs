@@ -528,14 +528,15 @@ mod tests {
 
     #[test]
     fn measure_words() {
-        assert_eq!(cue_before("Realisasi tahun 2024 sebesar "), Some(Cue::Realisation));
-        assert_eq!(cue_before("lebih rendah dari nilai target "), Some(Cue::Target));
+        let cue = |text: &str| cue_before(&plain_words(text)).map(|(c, _)| c);
+        assert_eq!(cue("Realisasi tahun 2024 sebesar "), Some(Cue::Realisation));
+        assert_eq!(cue("lebih rendah dari nilai target "), Some(Cue::Target));
         assert_eq!(
-            cue_before("realisasi nilai capaian kinerja anggaran yaitu sebesar "),
+            cue("realisasi nilai capaian kinerja anggaran yaitu sebesar "),
             Some(Cue::Realisation)
         );
-        assert_eq!(cue_before("nilai kinerja mencapai "), Some(Cue::Achievement));
-        assert_eq!(cue_before("sebanyak "), None);
+        assert_eq!(cue("nilai kinerja mencapai "), Some(Cue::Achievement));
+        assert_eq!(cue("sebanyak "), None);
     }
 
     #[test]
@@ -545,5 +546,7 @@ mod tests {
         assert_eq!(sentence_year("Dari tahun 2023 ke tahun 2024 naik 5", None), None);
         assert_eq!(sentence_year("Renstra Tahun 2020 - 2024 sebesar 5", None), None);
         assert_eq!(sentence_year("Realisasi triwulan II sebesar 5", None), None);
+        assert_eq!(sentence_year("realisasi tahun lalu sebesar 5", Some(2024)), None);
+        assert_eq!(sentence_year("turun dari 16 pada 2024 menjadi 14 tahun 2025", None), None);
     }
 }
