@@ -117,7 +117,8 @@ impl<'t> Budget<'t> {
 impl Sum {
     fn of(ctx: &Context, table: &TableFacts, column: usize) -> Option<Sum> {
         let rows: Vec<usize> = table.checked_rows().collect();
-        let money = |r: usize| table.figure(r, column).filter(|f| f.kind == FigureKind::Money);
+        // A budget column holds rupiah whether its cells say "Rp" or its header does.
+        let money = |r: usize| table.figure(r, column).filter(|f| f.kind != FigureKind::Percent);
         let totals: Vec<usize> =
             rows.iter().copied().filter(|&r| table.rows[r].role == RowRole::Total).collect();
         let picked: Vec<usize> = match totals[..] {
