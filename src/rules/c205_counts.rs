@@ -17,8 +17,9 @@
 //! lists hold (misi, tujuan, sasaran, indikator, IKU, program, kegiatan, langkah, titik,
 //! lokasi, …) and be the only such count of the sentence. Items are Markdown list items,
 //! or lines that start with "a)", "1.", "(2)" as a text export writes them; only the first
-//! level counts (sub-items are indented deeper or marked another way), a page number
-//! inside the list does not end it, and an enumeration (a, b, c or 1, 2, 3) must run
+//! level counts (sub-items are indented deeper or marked another way: in a lettered list,
+//! "1)", "2)" written flat under an item that ends with a colon are its sub-items, and the
+//! list goes on at the next letter), a page number inside the list does not end it, and an enumeration (a, b, c or 1, 2, 3) must run
 //! without a gap. A table announced the same way ("7 (tujuh) indikator kinerja, berikut
 //! indikator dan nilainya:", then the caption and the table) is counted by its rows: an
 //! indicator count against the rows of a column headed "Indikator" or "IKU" (totals,

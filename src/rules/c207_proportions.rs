@@ -9,7 +9,11 @@
 //! 1.103 kasus", "dari total 40 orang"): some whole k from 0 to the count must give a
 //! percentage that prints as the one shown. 10 of 28 is 35,71…%, which prints as 35,71 or
 //! 35,7, never 35,8. A percentage of a target ("dari target 80%") or of another percentage,
-//! and one above 100, is not a share of a count and is left alone.
+//! and one above 100, is not a share of a count and is left alone. Nor is a mean or a rate:
+//! a percentage with "rata-rata", "rerata", "tingkat", "kehadiran", "presensi" or
+//! "capaian" before it in its clause ("tingkat kehadiran 96,83% dari 96 ASN", a rate over
+//! days), or "dari" things that have achievements (IKU, indikator, program, kegiatan,
+//! sasaran, target: "99,50% dari 4 IKU" is their mean achievement).
 //!
 //! **Means.** A mean of a count of things per group, and the number of groups, in one
 //! sentence: "rata-rata 12,35 peserta per kelas dari 8 kelas", "rata-rata peserta per
@@ -20,7 +24,10 @@
 //! its group after "per" ("per kelas"); the number of groups must be a whole number of
 //! that same group after "dari", "untuk", "pada", "di" or "dalam", and the only one in
 //! the sentence. A sentence that plans or bounds ("direncanakan", "target", "maksimal",
-//! "sekitar", "namun" …) or holds two means per the same group is left alone.
+//! "sekitar", "namun" …) or holds two means per the same group is left alone, and so is
+//! one that names a duration or a repetition ("hari", "pertemuan", "minggu", "bulan",
+//! "kali", "sesi"): "selama 20 hari, rata-rata 27,40 orang per kelas dari 12 kelas" is a
+//! mean over days and classes, its total over 240, not 12.
 //!
 //! **Per group times groups.** "di 14 titik … peserta sebanyak 20 orang per lokasi dan
 //! total peserta 280 orang": 20 × 14 must be 280. The three figures must be whole, the
@@ -93,6 +100,9 @@ fn check_shares(ctx: &Context, findings: &mut Vec<Finding>) {
             if !OF_A_WHOLE.is_match(between) {
                 continue;
             }
+            if not_a_share_of_people(text, block.span.start, share, whole) {
+                continue;
+            }
             let printed = ctx.printed(share);
             let n = whole.value;
             // The whole k with k / n × 100 in the printed interval: from ⌈lo·n/100⌉ to
@@ -133,6 +143,35 @@ fn check_shares(ctx: &Context, findings: &mut Vec<Finding>) {
             );
         }
     }
+}
+
+/// Words before a percentage, in its clause, that make it a mean or a rate rather than a
+/// share of people: "rata-rata capaian kinerja sebesar 99,50% dari 4 IKU", "tingkat
+/// kehadiran 96,83% dari 96 ASN" (a rate over days, not a count of the 96).
+static RATE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(rata-rata|rerata|tingkat|kehadiran|presensi|capaian)\b")
+        .expect("a valid pattern")
+});
+
+/// Where a clause ends: a sentence mark or a semicolon or colon before a space, or a line
+/// break.
+static CLAUSE_END: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"[.!?;:](\s|$)|\n").expect("a valid pattern"));
+
+/// Wholes that are things with achievements: a percentage "dari 4 IKU" is their mean
+/// achievement, not a share of them.
+const ACHIEVERS: &[&str] =
+    &["iku", "ikk", "indikator", "program", "kegiatan", "subkegiatan", "sasaran", "target"];
+
+/// A percentage "dari" a whole that is a mean or a rate, not a share of whole things: a
+/// rate or a mean named before it in its clause, or a whole of things with achievements.
+fn not_a_share_of_people(text: &str, block_start: usize, share: &Figure, whole: &Figure) -> bool {
+    if word_after(text, whole).is_some_and(|w| ACHIEVERS.contains(&w.to_lowercase().as_str())) {
+        return true;
+    }
+    let before = words_before(text, block_start, share.span.start);
+    let clause = CLAUSE_END.find_iter(before).last().map_or(before, |m| &before[m.end()..]);
+    RATE_BEFORE.is_match(clause)
 }
 
 // ---------------------------------------------------------------------------------------
@@ -177,6 +216,11 @@ static MEAN_UNSURE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("a valid pattern")
 });
 
+/// Words of a duration or a repetition: a mean over them is over more than the groups.
+static OVER_TIME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(hari|pertemuan|minggu|bulan|kali|sesi)\b").expect("a valid pattern")
+});
+
 /// A mean of whole things per group and the number of groups, in one sentence.
 struct Mean<'d> {
     mean: &'d Figure,
@@ -189,6 +233,11 @@ fn check_means(ctx: &Context, sentence: &Sentence, findings: &mut Vec<Finding>) 
     // "rata-rata 12,35 peserta per kelas dari 8 kelas yang direncanakan": the mean may be
     // over the classes held, not the 8 planned.
     if text.get(sentence.span.range()).is_none_or(|said| MEAN_UNSURE.is_match(said)) {
+        return;
+    }
+    // "Selama 20 hari pertemuan, rata-rata kehadiran per kelas 27,40 orang dari 12 kelas":
+    // a mean over days and groups, whose total is over days × groups.
+    if text.get(sentence.span.range()).is_none_or(|said| OVER_TIME.is_match(said)) {
         return;
     }
     for found in means_in(ctx, sentence) {

@@ -60,9 +60,7 @@ static PAGE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
 fn piece(doc: &Document, index: usize, from_line: usize) -> Piece {
     let Some(block) = doc.blocks.get(index) else { return Piece::End };
     match block.kind {
-        BlockKind::ListItem => {
-            list_item(doc, block).map_or(Piece::End, |item| Piece::Items(vec![item]))
-        }
+        BlockKind::ListItem => list_item_lines(doc, block).map_or(Piece::End, Piece::Items),
         BlockKind::Paragraph if PAGE_NUMBER.is_match(&block.text) => Piece::PageBreak,
         BlockKind::Paragraph | BlockKind::Heading { inferred: true, .. } => {
             marked_lines(block, from_line).map_or(Piece::End, Piece::Items)
@@ -76,8 +74,11 @@ fn piece(doc: &Document, index: usize, from_line: usize) -> Piece {
 fn list_item(doc: &Document, block: &Block) -> Option<Item> {
     let text = doc.source.text.as_str();
     let line_start = text.get(..block.span.start)?.rfind('\n').map_or(0, |i| i + 1);
-    let column = text.get(line_start..block.span.start)?.chars().count();
     let marked = text.get(block.span.range())?;
+    // An indented item's span starts at the line, before its indent: its mark stands after.
+    let indent = &marked[..marked.len() - marked.trim_start_matches([' ', '\t']).len()];
+    let column = text.get(line_start..block.span.start)?.chars().count() + indent.chars().count();
+    let marked = &marked[indent.len()..];
     let first = marked.chars().next()?;
     let (bullet, enumerator) = if matches!(first, '-' | '*' | '+') {
         (Some(first), enumerator(&block.text))
@@ -101,10 +102,30 @@ fn list_item(doc: &Document, block: &Block) -> Option<Item> {
     })
 }
 
+/// A Markdown list item and the marked lines its paragraph runs on into: "2) …" then
+/// "c) …" unindented is one item to Markdown (a lazy continuation line), two to the
+/// reader of a text export.
+fn list_item_lines(doc: &Document, block: &Block) -> Option<Vec<Item>> {
+    let item = list_item(doc, block)?;
+    // The item itself ends with its first line and the unmarked lines after it.
+    let first_line = block.text.split('\n').next().unwrap_or_default();
+    let end = block.map.to_source(Span::new(0, first_line.len())).end;
+    let head = Item { span: Span::new(block.span.start, end.max(block.span.start)), ..item };
+    match lines_as_items(block, 1, vec![head]) {
+        Some(items) if items.len() > 1 => Some(items),
+        _ => Some(vec![item]),
+    }
+}
+
 /// The lines of a paragraph from `from_line` as list items, when the first is marked: a
 /// line without a mark continues the item above it (a hard-wrapped item).
 fn marked_lines(block: &Block, from_line: usize) -> Option<Vec<Item>> {
-    let mut items: Vec<Item> = Vec::new();
+    lines_as_items(block, from_line, Vec::new())
+}
+
+/// The lines of a block from `from_line` as list items after `items`: a marked line is an
+/// item, a line without a mark continues the item above it.
+fn lines_as_items(block: &Block, from_line: usize, mut items: Vec<Item>) -> Option<Vec<Item>> {
     let mut offset = 0;
     for (i, line) in block.text.split('\n').enumerate() {
         let span = Span::new(offset, offset + line.len());
@@ -150,7 +171,7 @@ pub fn list_from(doc: &Document, mut index: usize, mut line: usize) -> Listed {
             Piece::End => break,
             Piece::Items(found) => {
                 for item in found {
-                    match add_item(&mut items, item) {
+                    match add_item(doc.source.text.as_str(), &mut items, item) {
                         Added::Yes | Added::SubItem => {}
                         Added::Ends => return finish_list(doc, index, items),
                         Added::Unsure => return Listed::Unsure,
@@ -175,7 +196,7 @@ enum Added {
     Unsure,
 }
 
-fn add_item(items: &mut Vec<Item>, item: Item) -> Added {
+fn add_item(text: &str, items: &mut Vec<Item>, item: Item) -> Added {
     let Some(first) = items.first().copied() else {
         // A list starts at 1 or a, or is not numbered at all.
         if item.ordinal.is_some_and(|o| o != 1) {
@@ -191,6 +212,14 @@ fn add_item(items: &mut Vec<Item>, item: Item) -> Added {
         return Added::Ends;
     }
     if item.style != first.style {
+        // "b) memperluas kesempatan kerja melalui:" then "1) …", "2) …" unindented, as
+        // Word's text export writes them: in a lettered list, items marked another way
+        // after an item that ends with a colon are its sub-items, and the list goes on.
+        let lettered = matches!(first.style.enumeration, Some((Enumeration::Letters, _)));
+        let opens = items.last().and_then(|last| text.get(trimmed(text, last.span).range()));
+        if lettered && opens.is_some_and(|t| t.ends_with(':')) {
+            return Added::SubItem;
+        }
         // Another mark ends the list: a numbered heading of the next section, or sub-items
         // written flat as text exports do (then the list carries on after them, which
         // [`finish_list`] sees).
