@@ -38,7 +38,13 @@
 //! honorer"), a number that is not read as a count ("10 PNS/5 PPPK", "Sasaran 3",
 //! "1. Bidang A"), an approximation ("sekitar", "lebih dari"), a partial list ("antara
 //! lain", "termasuk"), a comparison ("menjadi", "target", two periods), states that may
-//! overlap ("telah", "belum"), or a count of the same kind after the list ends.
+//! overlap ("telah", "belum"), or a count of the same kind after the list ends (also after
+//! "ditambah", "selain itu", "belum termasuk": counts on top of the whole). Numbers that
+//! name things after a capitalised word or an abbreviation ("SDN 12", "RT 03") are no
+//! counts. A part broken down in turn without parentheses ("9 orang Satlinmas yaitu 6
+//! laki-laki dan 3 perempuan, serta 5 petugas") leaves both lists unread. A breakdown of
+//! a narrowed group ("Rincian ASN yang telah mengikuti pelatihan …") is of a subset and is
+//! not compared with the group's size.
 //!
 //! A list whose items name a category the totals do not name is some other breakdown and
 //! is not checked; a category the list never mentions is not checked, nor then the

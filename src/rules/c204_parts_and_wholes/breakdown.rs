@@ -108,12 +108,37 @@ fn after_composition_word<'d>(
 ) -> Option<Breakdown<'d>> {
     let m = COMPOSED_OF.find(between)?;
     let gap = &between[..m.start()];
-    if !is_plain_gap(gap) || may_be_cut(text, sentence) {
+    if !is_plain_gap(gap) || may_be_cut(text, sentence) || is_listed_part(text, sentence, whole) {
         return None;
     }
     let region = Span::new(whole.span.end + m.end(), sentence.span.end);
     let parts = parts_in(text, region, whole, sentence.figures)?;
     Some(Breakdown { whole, name: Name::parse(gap), parts })
+}
+
+/// Does `whole` stand in the list of parts of an earlier whole of the sentence ("14 orang
+/// yang terdiri dari 9 orang Satlinmas yaitu 6 orang laki-laki dan 3 orang perempuan,
+/// serta 5 orang petugas kebersihan")? Without parentheses, its own parts may run on into
+/// the outer list's next parts ("serta 5 orang …"), so it is not read.
+fn is_listed_part(text: &str, sentence: &Sentence, whole: &Figure) -> bool {
+    let Some(before) = text.get(sentence.span.start..whole.span.start) else { return false };
+    COMPOSED_OF.find_iter(before).any(|m| {
+        let at = sentence.span.start + m.start();
+        sentence.figures.iter().any(|f| f.span.end <= at)
+    })
+}
+
+/// Words in a group's name that narrow it to a subset: "ASN yang telah mengikuti
+/// pelatihan", "pegawai dengan masa kerja …", "pegawai di Sekretariat". Such a breakdown is
+/// not of the group stated earlier.
+const QUALIFIER_WORDS: &[&str] =
+    &["yang", "dengan", "di", "pada", "dari", "untuk", "tanpa", "kecuali", "selain"];
+
+/// Does the group's name narrow it ("ASN yang telah …")? "Pegawai Pemerintah dengan
+/// Perjanjian Kerja" is a name, not a narrowing.
+fn is_qualified(group: &str) -> bool {
+    let lower = group.to_lowercase().replace("dengan perjanjian kerja", "");
+    lower.split(|c: char| !c.is_alphanumeric() && c != '-').any(|w| QUALIFIER_WORDS.contains(&w))
 }
 
 /// A breakdown of a group named earlier: "Rincian pegawai ASN (PNS dan PPPK) berdasarkan
@@ -145,8 +170,12 @@ pub fn group_breakdown(text: &str, sentence: &Sentence) -> Option<GroupBreakdown
     if sentence.figures.iter().any(|f| f.span.start < end) || may_be_cut(text, sentence) {
         return None;
     }
+    let group = found.name("group")?.as_str();
+    if is_qualified(group) {
+        return None;
+    }
     Some(GroupBreakdown {
-        group: Name::group(found.name("group")?.as_str())?,
+        group: Name::group(group)?,
         by: found.name("by")?.as_str().split_whitespace().collect::<Vec<_>>().join(" "),
         region: Span::new(end, sentence.span.end),
     })
@@ -353,6 +382,48 @@ mod tests {
             read("Ada 60 orang, yaitu 30 orang pada tahun lalu dan 30 orang pada tahun ini."),
             []
         );
+    }
+
+    #[test]
+    fn additions_after_the_list_leave_it_unread() {
+        assert_eq!(
+            read("Jumlah PNS 84 orang yang terdiri dari 44 orang laki-laki dan 40 orang perempuan, ditambah 12 orang PPPK dan 9 orang tenaga kontrak."),
+            []
+        );
+        assert_eq!(
+            read("Jumlah PNS 84 orang yang terdiri dari 44 orang laki-laki dan 40 orang perempuan, belum termasuk 12 orang PPPK."),
+            []
+        );
+        // Nothing counted after the addition: the list before it is the whole's.
+        assert_eq!(
+            read("Ada 84 orang, yaitu 44 orang laki-laki dan 40 orang perempuan, belum termasuk tenaga kontrak."),
+            [(84, named(&[(44, "laki-laki"), (40, "perempuan")]))]
+        );
+    }
+
+    #[test]
+    fn numbers_in_names_are_not_counts() {
+        assert_eq!(
+            read("Program dilaksanakan di 5 sekolah, yaitu SDN 1 Lembah Sari, SDN 4 Lembah Sari, SDN 12 Sungai Rampah, SMPN 1 Lembah Sari dan SMPN 2 Air Putih."),
+            []
+        );
+        assert_eq!(read("Posyandu ada di 3 lokasi, yaitu RT 03, RT 05 dan RT 12."), []);
+    }
+
+    #[test]
+    fn unparenthesised_nested_breakdowns_are_not_read() {
+        assert_eq!(
+            read("Bertugas 14 orang yang terdiri dari 9 orang anggota Satlinmas yaitu 6 orang laki-laki dan 3 orang perempuan, serta 5 orang petugas kebersihan."),
+            []
+        );
+    }
+
+    #[test]
+    fn qualified_groups_are_subsets() {
+        assert!(is_qualified("ASN yang telah mengikuti pelatihan teknis"));
+        assert!(is_qualified("pegawai di Sekretariat"));
+        assert!(!is_qualified("pegawai ASN (PNS dan PPPK) BP3MI"));
+        assert!(!is_qualified("Pegawai Pemerintah dengan Perjanjian Kerja"));
     }
 
     #[test]

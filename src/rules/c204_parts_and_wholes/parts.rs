@@ -39,6 +39,20 @@ const CLAUSE_WORDS: &[&str] = &[
     "dapat dilihat",
 ];
 
+/// Words that end the list of parts because what follows comes on top of the whole: "84
+/// orang yang terdiri dari 44 orang laki-laki dan 40 orang perempuan, ditambah 12 orang
+/// PPPK". A count after them is left over, so such a sentence is not checked: "ditambah"
+/// may also join the last part to the others ("60 orang PNS ditambah 40 orang PPPK").
+/// Read before [`UNCLEAR_WORDS`], which hold "belum" and "termasuk".
+const ADDITION_WORDS: &[&str] =
+    &["ditambah", "selain itu", "di luar itu", "belum termasuk", "tidak termasuk"];
+
+/// Composition words inside a list of parts: a part broken down in turn without
+/// parentheses ("9 orang Satlinmas yaitu 6 orang laki-laki dan 3 orang perempuan, serta 5
+/// orang petugas kebersihan"). Where its own parts end is unclear, so nothing is read.
+/// ("dengan rincian" ends the list: the details follow it elsewhere.)
+const NESTED_WORDS: &[&str] = &["terdiri", "meliputi", "berupa", "yaitu", "yakni", "terbagi"];
+
 /// Words that make a list of parts unclear: approximations, partial lists, comparisons.
 pub const UNCLEAR_WORDS: &[&str] = &[
     "antara lain",
@@ -288,6 +302,13 @@ fn scan_list(text: &str, region: Span, figures: &[&Figure]) -> Option<ListScan> 
             }
             _ if depth == 0 && c.is_alphabetic() && !previous.is_some_and(is_word_char) => {
                 let rest = &body[offset..];
+                if word_at(rest, ADDITION_WORDS).is_some() {
+                    end = at;
+                    break;
+                }
+                if word_at(rest, NESTED_WORDS).is_some() {
+                    return None;
+                }
                 if word_at(rest, UNCLEAR_WORDS).is_some() {
                     return None;
                 }
@@ -382,8 +403,9 @@ pub fn text_before<'t>(text: &'t str, figure: &Figure) -> &'t str {
     text.get(from..figure.span.start).unwrap_or_default()
 }
 
-/// "Sasaran 3", "Tujuan 2", "Seksi 1": a bare number after a capitalised word numbers a
-/// thing, it does not count anything.
+/// "Sasaran 3", "Tujuan 2", "Seksi 1", "SDN 12", "RT 03": a bare number (no unit after
+/// it) right after a capitalised word or an abbreviation numbers a thing, it does not
+/// count anything.
 pub fn is_numbered_name(text: &str, figure: &Figure) -> bool {
     if figure.span != figure.number_span {
         return false;
@@ -395,6 +417,6 @@ pub fn is_numbered_name(text: &str, figure: &Figure) -> bool {
     let mut chars = word.chars();
     let capitalised = chars.next().is_some_and(char::is_uppercase)
         && word.chars().count() >= 2
-        && chars.all(char::is_lowercase);
+        && chars.all(char::is_alphanumeric);
     capitalised && !is_filler(word) && !NOT_NAMES.iter().any(|w| w.eq_ignore_ascii_case(word))
 }
