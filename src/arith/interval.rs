@@ -104,6 +104,19 @@ impl Interval {
         Some(Interval { lo: a.min(b), hi: a.max(b) })
     }
 
+    /// `self × other`: the extremes are among the products of the ends.
+    pub fn mul(&self, other: &Interval) -> Option<Interval> {
+        let products = [
+            self.lo.checked_mul(other.lo)?,
+            self.lo.checked_mul(other.hi)?,
+            self.hi.checked_mul(other.lo)?,
+            self.hi.checked_mul(other.hi)?,
+        ];
+        let lo = products.iter().copied().min()?;
+        let hi = products.iter().copied().max()?;
+        Some(Interval { lo, hi })
+    }
+
     /// `self / other`; `None` when `other` may be zero (never divide by what may be nothing).
     pub fn div(&self, other: &Interval) -> Option<Interval> {
         if other.contains(Decimal::ZERO) {

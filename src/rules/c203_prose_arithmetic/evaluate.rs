@@ -39,24 +39,11 @@ pub fn interval(expr: &Expr, reading: Reading, rounding: Rounding) -> Option<Int
             match op {
                 Op::Add => a.add(&b),
                 Op::Sub => a.sub(&b),
-                Op::Mul => multiply(&a, &b),
+                Op::Mul => a.mul(&b),
                 Op::Div => a.div(&b),
             }
         }
     }
-}
-
-/// The product of two intervals: the extremes are among the products of their ends.
-fn multiply(a: &Interval, b: &Interval) -> Option<Interval> {
-    let products = [
-        a.lo.checked_mul(b.lo)?,
-        a.lo.checked_mul(b.hi)?,
-        a.hi.checked_mul(b.lo)?,
-        a.hi.checked_mul(b.hi)?,
-    ];
-    let lo = products.iter().copied().min()?;
-    let hi = products.iter().copied().max()?;
-    Some(Interval { lo, hi })
 }
 
 /// The value computed from the operands as printed.
