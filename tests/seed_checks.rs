@@ -95,6 +95,10 @@ fn the_seed_defects_are_reported_and_nothing_else() {
         // Item 3 of that list, Tim Pelindungan: "11 orang (4 PNS dan 2 PPNPN, dan 4
         // Outsourcing)" = 10.
         row("C204", 260, "10", "11", "error"),
+        // Chapter III: "Tabel 3.16" captions both the table of IKU VIII (line 760) and
+        // the five-year comparison (line 785); after 3.16 comes 3.17 (the DAFTAR TABEL
+        // numbers them 3.16 and 3.17, and the budget table 3.18).
+        row("S301", 785, "3.17", "3.16", "error"),
         // Chapter III, IKU I: "target POK sebesar 34.249 orang", every table 34.209 (one
         // digit changed; the same sentence divides 17.516 by 34.209).
         row("C202", 511, "34.209", "34.249", "error"),

@@ -19,6 +19,7 @@ pub mod c206_prose_average;
 pub mod c207_proportions;
 pub mod c208_budget_prose;
 pub mod p001_unaligned_row;
+pub mod s301_caption_numbers;
 pub mod support;
 
 use crate::diagnostics::{sort_findings, Finding, Severity};
@@ -163,6 +164,13 @@ pub static RULES: &[Rule] = &[
         "budget-mismatch",
         Severity::Error,
         Some(c208_budget_prose::check)
+    ),
+    rule!(
+        s301_caption_numbers,
+        "S301",
+        "caption-numbering",
+        Severity::Error,
+        Some(s301_caption_numbers::check)
     ),
 ];
 

@@ -1,0 +1,218 @@
+//! # S301 `caption-numbering`
+//!
+//! A table or figure number used twice, or out of order within its chapter: "Tabel 3.16"
+//! on two tables, "Gambar 4" before "Gambar 3".
+//!
+//! ## What it checks
+//!
+//! The captions of tables ("Tabel 3.16", on its own line or in bold above the table) and
+//! of figures ("Gambar 2", "Grafik 3.1") are read in the order they stand in the report.
+//! Within each chapter (the number before the dot; numbers without a dot form one series)
+//! and each kind, every number must be new and greater than the one before. A number used
+//! a second time is one finding at the second caption, with the first as a related place;
+//! the expected number is the one after the previous caption of the series.
+//!
+//! The lists of tables and figures (DAFTAR TABEL, DAFTAR GAMBAR) are not captions. A
+//! table continued on the next page with its caption repeated under the same title is one
+//! table, not a number used twice, and so is one captioned "(lanjutan)". A number missing from a series (3.4 then 3.6) is not
+//! reported: an annex or a removed table may explain it.
+//!
+//! ## Example
+//!
+//! ```text
+//! Tabel 3.16
+//! Capaian Indikator Kinerja Utama VIII
+//! …
+//! Tabel 3.16
+//! Perbandingan Capaian Sasaran Tahun 2020 sampai Tahun 2024
+//! ```
+//!
+//! The second table is numbered 3.16 again; after 3.16 comes 3.17.
+
+use super::support::finding;
+use super::Context;
+use crate::diagnostics::{Finding, Label};
+use crate::document::{Block, BlockKind};
+use crate::knowledge::normalise;
+use crate::span::Span;
+use regex::Regex;
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+const CODE: &str = "S301";
+
+/// A caption: its kind, its number, its title and where they stand.
+#[derive(Clone)]
+struct Caption {
+    kind: &'static str,
+    number: String,
+    title: String,
+    /// The number as printed in the file.
+    span: Span,
+    line: usize,
+}
+
+/// "Tabel 3.16", "Gambar 2", "Grafik 3.1" at the start of a block, the number ending its
+/// line or followed by the title.
+static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(?P<kind>tabel|table|gambar|grafik|diagram|bagan)\s+(?P<n>\d+(\.\d+)*)\.?(\s+(?P<title>[^\n]*))?(\n|$)")
+        .expect("a valid pattern")
+});
+
+pub fn check(ctx: &Context, findings: &mut Vec<Finding>) {
+    let mut last: HashMap<(&'static str, String), Caption> = HashMap::new();
+    let mut seen: HashMap<(&'static str, String), Caption> = HashMap::new();
+    for caption in captions(ctx) {
+        let series = (caption.kind, chapter(&caption.number));
+        if let Some(first) = seen.get(&(caption.kind, caption.number.clone())) {
+            // A caption repeated over a continued table names the same table.
+            if normalise(&first.title) != normalise(&caption.title) || caption.title.is_empty() {
+                let expected = last.get(&series).map(|p| next(&p.number));
+                findings.push(used_twice(first, &caption, expected));
+            }
+        } else if let Some(previous) = last.get(&series) {
+            if !is_after(&caption.number, &previous.number) {
+                findings.push(out_of_order(previous, &caption));
+            }
+        }
+        seen.entry((caption.kind, caption.number.clone())).or_insert_with(|| caption.clone());
+        last.insert(series, caption);
+    }
+}
+
+/// The captions of the report, in order: those of its tables, and blocks that start like
+/// a figure's caption.
+fn captions(ctx: &Context) -> Vec<Caption> {
+    let mut out = Vec::new();
+    for block in &ctx.doc.blocks {
+        if !matches!(block.kind, BlockKind::Paragraph | BlockKind::Heading { .. }) {
+            continue;
+        }
+        if let Some(caption) = caption_of(ctx, block) {
+            out.push(caption);
+        }
+    }
+    out
+}
+
+fn caption_of(ctx: &Context, block: &Block) -> Option<Caption> {
+    let caps = CAPTION.captures(&block.text)?;
+    let kind = match caps.name("kind")?.as_str().to_lowercase().as_str() {
+        "tabel" | "table" => "Tabel",
+        "gambar" => "Gambar",
+        "grafik" => "Grafik",
+        "diagram" => "Diagram",
+        _ => "Bagan",
+    };
+    let title = caps.name("title").map(|t| t.as_str().trim().to_string()).unwrap_or_default();
+    // A sentence that starts with a reference ("Tabel 3.1 menunjukkan bahwa …") is no
+    // caption: a caption's line ends without a full stop and is short.
+    let first_line = block.text.lines().next().unwrap_or_default();
+    // "Tabel 3.6 (lanjutan)": the same table on the next page.
+    if block.text.to_lowercase().contains("lanjutan") {
+        return None;
+    }
+    if first_line.trim_end().ends_with('.') && first_line.split_whitespace().count() > 3
+        || first_line.len() > 200
+    {
+        return None;
+    }
+    let title = if title.is_empty() {
+        block.text.lines().nth(1).unwrap_or_default().trim().to_string()
+    } else {
+        title
+    };
+    let n = caps.name("n")?;
+    let span = block.map.to_source(Span::new(n.start(), n.end()));
+    Some(Caption {
+        kind,
+        number: n.as_str().to_string(),
+        title,
+        span,
+        line: ctx.doc.source.line_col(span.start).line,
+    })
+}
+
+/// "3" of "3.16"; numbers without a dot form one series.
+fn chapter(number: &str) -> String {
+    match number.split_once('.') {
+        Some((chapter, _)) => chapter.to_string(),
+        None => String::new(),
+    }
+}
+
+fn parts(number: &str) -> Vec<u64> {
+    number.split('.').filter_map(|p| p.parse().ok()).collect()
+}
+
+/// Does `number` come after `previous` in its series?
+fn is_after(number: &str, previous: &str) -> bool {
+    parts(number) > parts(previous)
+}
+
+/// The number after `number`: "3.17" after "3.16", "5" after "4".
+fn next(number: &str) -> String {
+    let mut p = parts(number);
+    if let Some(last) = p.last_mut() {
+        *last += 1;
+    }
+    p.iter().map(u64::to_string).collect::<Vec<_>>().join(".")
+}
+
+fn used_twice(first: &Caption, second: &Caption, expected: Option<String>) -> Finding {
+    let what = format!("{} {}", second.kind, second.number);
+    let mut f = finding(
+        CODE,
+        format!(
+            "{what} is used twice: for “{}” (line {}) and for “{}”",
+            first.title, first.line, second.title
+        ),
+        Label::new(second.span, format!("{what} again")),
+    )
+    .with_related(Label::new(first.span, format!("{what} first")));
+    if let Some(expected) = expected {
+        f = f.with_values(expected.clone(), second.number.clone()).with_note(format!(
+            "after {} {} comes {} {expected}",
+            second.kind, second.number, second.kind
+        ));
+    }
+    f
+}
+
+fn out_of_order(previous: &Caption, caption: &Caption) -> Finding {
+    // Which of the two is misnumbered the captions alone cannot tell (often they are
+    // swapped), so no one number is proposed.
+    finding(
+        CODE,
+        format!(
+            "{} {} comes after {} {} (line {}): numbers go up within a chapter",
+            caption.kind, caption.number, previous.kind, previous.number, previous.line
+        ),
+        Label::new(
+            caption.span,
+            format!("expected a number after {} {}", previous.kind, previous.number),
+        ),
+    )
+    .with_related(Label::new(previous.span, format!("{} {}", previous.kind, previous.number)))
+    .with_note(format!(
+        "{} {} stands before {} {}",
+        previous.kind, previous.number, caption.kind, caption.number
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_follow_each_other() {
+        assert!(is_after("3.17", "3.16"));
+        assert!(is_after("3.10", "3.9"));
+        assert!(!is_after("3.16", "3.16"));
+        assert!(!is_after("3.3", "3.4"));
+        assert_eq!(next("3.16"), "3.17");
+        assert_eq!(next("4"), "5");
+        assert_eq!(chapter("3.16"), "3");
+        assert_eq!(chapter("4"), "");
+    }
+}
