@@ -99,6 +99,14 @@ fn the_seed_defects_are_reported_and_nothing_else() {
         // the five-year comparison (line 785); after 3.16 comes 3.17 (the DAFTAR TABEL
         // numbers them 3.16 and 3.17, and the budget table 3.18).
         row("S301", 785, "3.17", "3.16", "error"),
+        // Executive summary: "Rencana Strategis Tahun 2000 – 2024 yang mengacu pada Rencana
+        // Strategis BP2MI Tahun 2000 – 2024", where chapter II and III give the Renstra as
+        // 2020 – 2024 (lines 333, 335 twice, 434, 612).
+        row("S304", 107, "2020", "2000", "error"),
+        row("S304", 107, "2020", "2000", "error"),
+        // Chapter I: "perlu menyusun Laporan Kinerja (LKj) Tahun 2023" in the report for
+        // 2024 (its title).
+        row("S304", 184, "2024", "2023", "error"),
         // Chapter III, IKU I: "target POK sebesar 34.249 orang", every table 34.209 (one
         // digit changed; the same sentence divides 17.516 by 34.209).
         row("C202", 511, "34.209", "34.249", "error"),

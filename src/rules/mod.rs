@@ -20,6 +20,7 @@ pub mod c207_proportions;
 pub mod c208_budget_prose;
 pub mod p001_unaligned_row;
 pub mod s301_caption_numbers;
+pub mod s304_years;
 pub mod support;
 
 use crate::diagnostics::{sort_findings, Finding, Severity};
@@ -172,6 +173,7 @@ pub static RULES: &[Rule] = &[
         Severity::Error,
         Some(s301_caption_numbers::check)
     ),
+    rule!(s304_years, "S304", "wrong-year", Severity::Error, Some(s304_years::check)),
 ];
 
 /// The check with this code (case-insensitive) or name.

@@ -1,0 +1,157 @@
+//! # S304 `wrong-year`
+//!
+//! A year that disagrees with the rest of the report: this report named with another year
+//! ("perlu menyusun Laporan Kinerja Tahun 2023" in the report for 2024), or a plan's
+//! period written differently once ("Renstra 2000 – 2024" where it is 2020 – 2024
+//! everywhere else).
+//!
+//! ## What it checks
+//!
+//! - The report's year is read from its title page ("LAPORAN … TAHUN 2024"). A sentence
+//!   that speaks of writing this report ("menyusun Laporan Kinerja (LKj) Tahun 2023",
+//!   "penyusunan LAKIP BP3MI Tahun 2023": the report's name, its abbreviation in
+//!   parentheses and the unit's name, then the year) must give that year. A report cited as a source
+//!   ("dalam Laporan Kinerja Tahun 2023") is last year's and is left alone.
+//! - A plan's period (Renstra / Rencana Strategis, RPJMD, RPJMN) named several times must
+//!   be the same everywhere. A period that ends in the same year as the one most places
+//!   give but starts in another is a slip: it is reported with a related label at every
+//!   other mention. A period that differs at both ends may be the previous plan and is
+//!   left alone.
+//!
+//! ## Example
+//!
+//! ```text
+//! … telah menetapkan Rencana Strategis Tahun 2000 – 2024 …
+//! … Renstra Tahun 2020 - 2024 …   … Renstra BP2MI 2020-2024 …
+//! ```
+//!
+//! The Renstra runs from 2020 in every other place.
+
+use super::support::finding;
+use super::Context;
+use crate::diagnostics::{Finding, Label};
+use crate::facts::sentences::sentences;
+use crate::span::Span;
+use regex::Regex;
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+const CODE: &str = "S304";
+
+/// "menyusun Laporan Kinerja (LKj) Tahun 2023": writing this report, with a year. Between
+/// the name and "Tahun" only capitalised words may stand (the unit's name), so that a
+/// regulation cited after it ("mengacu pada Peraturan … Tahun 2006") is not read.
+static THIS_REPORT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(menyusun|penyusunan|disusunnya|disusun)\s+(laporan kinerja|laporan akuntabilitas kinerja(\s+instansi pemerintah)?|lakip|lkj)\b(\s*\([^)]{1,12}\))?(?-i:(\s+[A-Z][\w/.-]*){0,6})\s+tahun\s+(?P<year>(19|20)\d\d)\b")
+        .expect("a valid pattern")
+});
+
+/// "Rencana Strategis (Renstra) BP3MI Jawa Barat 2020-2024", "Renstra Tahun 2020 - 2024".
+static PLAN_PERIOD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?P<plan>renstra|rencana strategis|rpjmd|rpjmn|rencana pembangunan jangka menengah( daerah| nasional)?)\b(?P<gap>[^.;:]{0,40}?)\b(?P<from>(19|20)\d\d)\s*(-|–|—|s\.?\s?d\.?|sampai( dengan)?( tahun)?)\s*(?P<to>(19|20)\d\d)\b")
+        .expect("a valid pattern")
+});
+
+static STANDALONE_NUMBER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(^|\s)\d+([\s,.]|$)").expect("a valid pattern"));
+
+pub fn check(ctx: &Context, findings: &mut Vec<Finding>) {
+    check_report_year(ctx, findings);
+    check_plan_periods(ctx, findings);
+}
+
+fn check_report_year(ctx: &Context, findings: &mut Vec<Finding>) {
+    let Some(year) = ctx.index.report_year else { return };
+    for sentence in sentences(ctx.doc) {
+        let text = sentence.text(ctx.doc);
+        for caps in THIS_REPORT.captures_iter(text) {
+            let Some(m) = caps.name("year") else { continue };
+            if m.as_str() == year.to_string() {
+                continue;
+            }
+            let span = Span::new(sentence.span.start + m.start(), sentence.span.start + m.end());
+            findings.push(
+                finding(
+                    CODE,
+                    format!("this report is for {year}, but the sentence writes it as the report for {}", m.as_str()),
+                    Label::new(span, format!("the report's year is {year}")),
+                )
+                .with_values(year.to_string(), m.as_str())
+                .with_note(format!("the title gives {year}")),
+            );
+        }
+    }
+}
+
+/// One mention of a plan's period.
+struct Period {
+    from: String,
+    to: String,
+    /// The two years as printed.
+    span: Span,
+}
+
+fn check_plan_periods(ctx: &Context, findings: &mut Vec<Finding>) {
+    let mut by_plan: HashMap<&'static str, Vec<Period>> = HashMap::new();
+    for sentence in sentences(ctx.doc) {
+        let text = sentence.text(ctx.doc);
+        for caps in PLAN_PERIOD.captures_iter(text) {
+            let (Some(plan), Some(from), Some(to)) =
+                (caps.name("plan"), caps.name("from"), caps.name("to"))
+            else {
+                continue;
+            };
+            // "Renstra … Nomor 5 Tahun 2020 – 2024": a number between the plan and its
+            // years may make them another thing's.
+            if caps.name("gap").is_some_and(|g| STANDALONE_NUMBER.is_match(g.as_str())) {
+                continue;
+            }
+            let plan = match plan.as_str().to_lowercase().as_str() {
+                "renstra" | "rencana strategis" => "Renstra",
+                "rpjmn" | "rencana pembangunan jangka menengah nasional" => "RPJMN",
+                _ => "RPJMD",
+            };
+            let span =
+                Span::new(sentence.span.start + from.start(), sentence.span.start + to.end());
+            by_plan.entry(plan).or_default().push(Period {
+                from: from.as_str().to_string(),
+                to: to.as_str().to_string(),
+                span,
+            });
+        }
+    }
+    let mut plans: Vec<(&str, Vec<Period>)> = by_plan.into_iter().collect();
+    plans.sort_by_key(|(plan, _)| *plan);
+    for (plan, periods) in plans {
+        let mut counts: HashMap<(&str, &str), usize> = HashMap::new();
+        for p in &periods {
+            *counts.entry((p.from.as_str(), p.to.as_str())).or_default() += 1;
+        }
+        let Some((&(from, to), &most)) =
+            counts.iter().max_by_key(|(k, n)| (**n, std::cmp::Reverse(**k)))
+        else {
+            continue;
+        };
+        for odd in periods.iter().filter(|p| p.to == to && p.from != from) {
+            let odd_count = counts.get(&(odd.from.as_str(), odd.to.as_str())).copied().unwrap_or(0);
+            if most < 2 || odd_count >= most {
+                continue;
+            }
+            let usual = format!("{from} – {to}");
+            let mut f = finding(
+                CODE,
+                format!(
+                    "the {plan} is {} – {} here, but {usual} in {most} other places",
+                    odd.from, odd.to
+                ),
+                Label::new(odd.span, format!("{usual} elsewhere")),
+            );
+            for p in periods.iter().filter(|p| p.from == from && p.to == to) {
+                f = f.with_related(Label::new(p.span, usual.clone()));
+            }
+            findings.push(f.with_values(from, odd.from.clone()).with_note(format!(
+                "the same plan ends in {to} everywhere; only its first year differs"
+            )));
+        }
+    }
+}
