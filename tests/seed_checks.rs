@@ -107,6 +107,10 @@ fn the_seed_defects_are_reported_and_nothing_else() {
         // Chapter I: "perlu menyusun Laporan Kinerja (LKj) Tahun 2023" in the report for
         // 2024 (its title).
         row("S304", 184, "2024", "2023", "error"),
+        // Chapter I, Sistematika: "Peraturan Menteri Negara Pendayagunaan Aparatur Negara dan
+        // Reformasi Birokrasi Nomor 53 Tahun 2015", cited as "… Nomor 53 Tahun 2014" on
+        // lines 26, 107 and 184 (the regulation is of 2014).
+        row("S305", 319, "2014", "2015", "error"),
         // Chapter III, IKU I: "target POK sebesar 34.249 orang", every table 34.209 (one
         // digit changed; the same sentence divides 17.516 by 34.209).
         row("C202", 511, "34.209", "34.249", "error"),

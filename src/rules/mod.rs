@@ -21,6 +21,7 @@ pub mod c208_budget_prose;
 pub mod p001_unaligned_row;
 pub mod s301_caption_numbers;
 pub mod s304_years;
+pub mod s305_citations;
 pub mod support;
 
 use crate::diagnostics::{sort_findings, Finding, Severity};
@@ -174,6 +175,13 @@ pub static RULES: &[Rule] = &[
         Some(s301_caption_numbers::check)
     ),
     rule!(s304_years, "S304", "wrong-year", Severity::Error, Some(s304_years::check)),
+    rule!(
+        s305_citations,
+        "S305",
+        "citation-mismatch",
+        Severity::Error,
+        Some(s305_citations::check)
+    ),
 ];
 
 /// The check with this code (case-insensitive) or name.

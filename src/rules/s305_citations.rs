@@ -1,0 +1,127 @@
+//! # S305 `citation-mismatch`
+//!
+//! A regulation cited several times with different years: "Peraturan Menteri PAN RB
+//! Nomor 53 Tahun 2014" in one place, "… Nomor 53 Tahun 2015" in another.
+//!
+//! ## What it checks
+//!
+//! Each citation of a regulation, "<kind and issuer> Nomor <n> Tahun <year>" (Undang-Undang,
+//! Peraturan Pemerintah, Peraturan Presiden, Peraturan Menteri …, Peraturan Daerah,
+//! Keputusan …, Instruksi …, Surat Edaran …), is keyed by its kind and issuer (compared as
+//! words, with the abbreviations of `rules/names.yaml`: "PAN RB" and "Pendayagunaan
+//! Aparatur Negara dan Reformasi Birokrasi" are one issuer) and its number. One regulation
+//! has one year: when the citations of a key give two years, the year given less often
+//! (on a tie, the later citation) is reported, with a related label at every other
+//! citation.
+//!
+//! Two issuers are never taken for one ("Peraturan Menteri Dalam Negeri Nomor 86" and
+//! "Peraturan Menteri PAN RB Nomor 86" are two regulations), and a citation whose issuer
+//! is not named ("Peraturan Menteri Nomor 53") is compared only with others that name
+//! none.
+//!
+//! ## Example
+//!
+//! ```text
+//! … mengacu pada Peraturan Menteri PAN RB Nomor 53 Tahun 2014 …
+//! … Peraturan Menteri Pendayagunaan Aparatur Negara dan Reformasi Birokrasi Nomor 53
+//! Tahun 2015 tentang Petunjuk Teknis Perjanjian Kinerja …
+//! ```
+//!
+//! The same regulation is of 2014 in one place and of 2015 in the other.
+
+use super::support::finding;
+use super::Context;
+use crate::diagnostics::{Finding, Label};
+use crate::facts::sentences::sentences;
+use crate::span::Span;
+use regex::Regex;
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+const CODE: &str = "S305";
+
+/// "Peraturan Menteri PAN RB Nomor 53 Tahun 2014", "UU Nomor 18 Tahun 2017".
+static CITATION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?P<kind>(undang-undang|uu|peraturan|keputusan|instruksi|surat edaran|permen\w*|perpres|pp|perda|perbup|perwal|pergub|kepmen\w*)(\s+[\p{L}/&.-]+){0,12}?)\s+(nomor|no\.?)\s*(?P<n>\d+[\w/.-]*)\s+tahun\s+(?P<year>(19|20)\d\d)\b")
+        .expect("a valid pattern")
+});
+
+struct Citation {
+    year: String,
+    /// The year as printed.
+    span: Span,
+    /// The citation as printed, for messages.
+    text: String,
+}
+
+pub fn check(ctx: &Context, findings: &mut Vec<Finding>) {
+    let names = &ctx.knowledge.names;
+    let mut keys: Vec<(String, String)> = Vec::new();
+    let mut by_key: HashMap<(String, String), Vec<Citation>> = HashMap::new();
+    for sentence in sentences(ctx.doc) {
+        let text = sentence.text(ctx.doc);
+        for caps in CITATION.captures_iter(text) {
+            let (Some(kind), Some(n), Some(year), Some(all)) =
+                (caps.name("kind"), caps.name("n"), caps.name("year"), caps.get(0))
+            else {
+                continue;
+            };
+            let issuer: Vec<String> = names.words(kind.as_str()).into_iter().collect();
+            let key = (issuer.join(" "), n.as_str().to_lowercase());
+            let start = sentence.span.start;
+            let citation = Citation {
+                year: year.as_str().to_string(),
+                span: Span::new(start + year.start(), start + year.end()),
+                text: all.as_str().split_whitespace().collect::<Vec<_>>().join(" "),
+            };
+            let entry = by_key.entry(key.clone()).or_default();
+            if entry.is_empty() {
+                keys.push(key);
+            }
+            entry.push(citation);
+        }
+    }
+    for key in keys {
+        let Some(citations) = by_key.get(&key) else { continue };
+        if let Some(f) = mismatch(citations) {
+            findings.push(f);
+        }
+    }
+}
+
+fn mismatch(citations: &[Citation]) -> Option<Finding> {
+    let mut count: HashMap<&str, usize> = HashMap::new();
+    for c in citations {
+        *count.entry(c.year.as_str()).or_default() += 1;
+    }
+    if count.len() < 2 {
+        return None;
+    }
+    // The year given most often; on a tie, the one cited first.
+    let usual = citations
+        .iter()
+        .map(|c| c.year.as_str())
+        .max_by_key(|y| (count[y], std::cmp::Reverse(first_index(citations, y))))?;
+    let odd = citations.iter().find(|c| c.year != usual)?;
+    let usual_citation = citations.iter().find(|c| c.year == usual)?;
+    let mut f = finding(
+        CODE,
+        format!(
+            "“{}” gives the year {}, but “{}” gives {usual}",
+            odd.text, odd.year, usual_citation.text
+        ),
+        Label::new(odd.span, format!("{usual} elsewhere")),
+    );
+    for c in citations.iter().filter(|c| !std::ptr::eq(*c, odd)) {
+        f = f.with_related(Label::new(c.span, format!("{} here", c.year)));
+    }
+    Some(f.with_values(usual, odd.year.clone()).with_note(format!(
+        "one regulation cited {} times: {}",
+        citations.len(),
+        citations.iter().map(|c| c.year.as_str()).collect::<Vec<_>>().join(", ")
+    )))
+}
+
+fn first_index(citations: &[Citation], year: &str) -> usize {
+    citations.iter().position(|c| c.year == year).unwrap_or(usize::MAX)
+}
