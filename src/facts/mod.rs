@@ -7,6 +7,7 @@
 //! it is, and which strategic goal it belongs to ([`rows`]); what each total covers
 //! ([`totals`]).
 
+pub mod captions;
 pub mod columns;
 pub mod index;
 pub mod indicators;

@@ -32,37 +32,16 @@
 use super::support::finding;
 use super::Context;
 use crate::diagnostics::{Finding, Label};
-use crate::document::{Block, BlockKind};
+use crate::facts::captions::{captions, Caption};
 use crate::knowledge::normalise;
-use crate::span::Span;
-use regex::Regex;
 use std::collections::HashMap;
-use std::sync::LazyLock;
 
 const CODE: &str = "S301";
-
-/// A caption: its kind, its number, its title and where they stand.
-#[derive(Clone)]
-struct Caption {
-    kind: &'static str,
-    number: String,
-    title: String,
-    /// The number as printed in the file.
-    span: Span,
-    line: usize,
-}
-
-/// "Tabel 3.16", "Gambar 2", "Grafik 3.1" at the start of a block, the number ending its
-/// line or followed by the title.
-static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(?P<kind>tabel|table|gambar|grafik|diagram|bagan)\s+(?P<n>\d+(\.\d+)*)\.?(\s+(?P<title>[^\n]*))?(\n|$)")
-        .expect("a valid pattern")
-});
 
 pub fn check(ctx: &Context, findings: &mut Vec<Finding>) {
     let mut last: HashMap<(&'static str, String), Caption> = HashMap::new();
     let mut seen: HashMap<(&'static str, String), Caption> = HashMap::new();
-    for caption in captions(ctx) {
+    for caption in captions(ctx.doc) {
         let series = (caption.kind, chapter(&caption.number));
         if let Some(first) = seen.get(&(caption.kind, caption.number.clone())) {
             // A caption repeated over a continued table names the same table.
@@ -78,59 +57,6 @@ pub fn check(ctx: &Context, findings: &mut Vec<Finding>) {
         seen.entry((caption.kind, caption.number.clone())).or_insert_with(|| caption.clone());
         last.insert(series, caption);
     }
-}
-
-/// The captions of the report, in order: those of its tables, and blocks that start like
-/// a figure's caption.
-fn captions(ctx: &Context) -> Vec<Caption> {
-    let mut out = Vec::new();
-    for block in &ctx.doc.blocks {
-        if !matches!(block.kind, BlockKind::Paragraph | BlockKind::Heading { .. }) {
-            continue;
-        }
-        if let Some(caption) = caption_of(ctx, block) {
-            out.push(caption);
-        }
-    }
-    out
-}
-
-fn caption_of(ctx: &Context, block: &Block) -> Option<Caption> {
-    let caps = CAPTION.captures(&block.text)?;
-    let kind = match caps.name("kind")?.as_str().to_lowercase().as_str() {
-        "tabel" | "table" => "Tabel",
-        "gambar" => "Gambar",
-        "grafik" => "Grafik",
-        "diagram" => "Diagram",
-        _ => "Bagan",
-    };
-    let title = caps.name("title").map(|t| t.as_str().trim().to_string()).unwrap_or_default();
-    // A sentence that starts with a reference ("Tabel 3.1 menunjukkan bahwa …") is no
-    // caption: a caption's line ends without a full stop and is short.
-    let first_line = block.text.lines().next().unwrap_or_default();
-    // "Tabel 3.6 (lanjutan)": the same table on the next page.
-    if block.text.to_lowercase().contains("lanjutan") {
-        return None;
-    }
-    if first_line.trim_end().ends_with('.') && first_line.split_whitespace().count() > 3
-        || first_line.len() > 200
-    {
-        return None;
-    }
-    let title = if title.is_empty() {
-        block.text.lines().nth(1).unwrap_or_default().trim().to_string()
-    } else {
-        title
-    };
-    let n = caps.name("n")?;
-    let span = block.map.to_source(Span::new(n.start(), n.end()));
-    Some(Caption {
-        kind,
-        number: n.as_str().to_string(),
-        title,
-        span,
-        line: ctx.doc.source.line_col(span.start).line,
-    })
 }
 
 /// "3" of "3.16"; numbers without a dot form one series.
