@@ -20,7 +20,7 @@ pub struct Caption {
 /// "Tabel 3.16", "Gambar 2", "Grafik 3.1" at the start of a block, the number ending its
 /// line or followed by the title.
 pub static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(?P<kind>tabel|table|gambar|grafik|diagram|bagan)\s+(?P<n>\d+(\.\d+)*)\.?(\s+(?P<title>[^\n]*))?(\n|$)")
+    Regex::new(r"(?i)^\s*(?P<kind>tabel|table|gambar|grafik|diagram|bagan)\s+(?P<n>\d+(\.\d+)*[a-z]?)\.?(\s+(?P<title>[^\n]*))?(\n|$)")
         .expect("a valid pattern")
 });
 

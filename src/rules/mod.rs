@@ -20,6 +20,7 @@ pub mod c207_proportions;
 pub mod c208_budget_prose;
 pub mod p001_unaligned_row;
 pub mod s301_caption_numbers;
+pub mod s303_references;
 pub mod s304_years;
 pub mod s305_citations;
 pub mod support;
@@ -173,6 +174,13 @@ pub static RULES: &[Rule] = &[
         "caption-numbering",
         Severity::Error,
         Some(s301_caption_numbers::check)
+    ),
+    rule!(
+        s303_references,
+        "S303",
+        "dangling-reference",
+        Severity::Error,
+        Some(s303_references::check)
     ),
     rule!(s304_years, "S304", "wrong-year", Severity::Error, Some(s304_years::check)),
     rule!(

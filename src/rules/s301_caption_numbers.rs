@@ -67,8 +67,18 @@ fn chapter(number: &str) -> String {
     }
 }
 
+/// "3.16" → [3, 16]; a letter after the last number ("3.1a") comes after that number:
+/// [3, 1, 1].
 fn parts(number: &str) -> Vec<u64> {
-    number.split('.').filter_map(|p| p.parse().ok()).collect()
+    let mut out = Vec::new();
+    for piece in number.split('.') {
+        let digits: String = piece.chars().take_while(char::is_ascii_digit).collect();
+        out.extend(digits.parse::<u64>().ok());
+        if let Some(letter) = piece.chars().find(char::is_ascii_alphabetic) {
+            out.push(u64::from(letter.to_ascii_lowercase()) - u64::from('a') + 1);
+        }
+    }
+    out
 }
 
 /// Does `number` come after `previous` in its series?
@@ -140,5 +150,6 @@ mod tests {
         assert_eq!(next("4"), "5");
         assert_eq!(chapter("3.16"), "3");
         assert_eq!(chapter("4"), "");
+        assert!(is_after("3.1a", "3.1") && is_after("3.2", "3.1a"));
     }
 }

@@ -1,0 +1,91 @@
+//! # S303 `dangling-reference`
+//!
+//! A table or figure referred to in prose that no caption has: "lihat Tabel 3.9" in a
+//! report whose tables stop at 3.8.
+//!
+//! ## What it checks
+//!
+//! References in sentences ("pada Tabel 2.1 berikut", "sebagaimana Gambar 3", "Tabel 3.4
+//! di atas") must name a table or figure whose caption stands somewhere in the report.
+//! Only kinds the report captions at all are checked (a report whose figures carry their
+//! captions inside the images has no "Gambar" caption to find), and a reference to
+//! another document's table ("Tabel 2 Lampiran Peraturan …") is left alone.
+//!
+//! ## Example
+//!
+//! ```text
+//! Rincian realisasi per kegiatan disajikan pada Tabel 3.9 berikut.
+//! ```
+//!
+//! No caption in the report reads "Tabel 3.9".
+
+use super::support::finding;
+use super::Context;
+use crate::diagnostics::{Finding, Label};
+use crate::facts::captions::{captions, CAPTION};
+use crate::facts::sentences::sentences;
+use crate::span::Span;
+use regex::Regex;
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+const CODE: &str = "S303";
+
+/// "Tabel 3.4", "gambar 2", "Grafik 3.1" anywhere in a sentence.
+static REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?P<kind>tabel|table|gambar|grafik|diagram|bagan)\s+(?P<n>\d+(\.\d+)*[a-z]?)\b",
+    )
+    .expect("a valid pattern")
+});
+/// Words after a reference that make it another document's.
+static ELSEWHERE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^[\s,]*(pada\s+|dalam\s+)?(lampiran|peraturan|permen|undang|keputusan|pedoman|laporan)\b")
+        .expect("a valid pattern")
+});
+
+pub fn check(ctx: &Context, findings: &mut Vec<Finding>) {
+    let captioned = captions(ctx.doc);
+    let known: HashSet<(&str, &str)> =
+        captioned.iter().map(|c| (c.kind, c.number.as_str())).collect();
+    let kinds: HashSet<&str> = captioned.iter().map(|c| c.kind).collect();
+    for sentence in sentences(ctx.doc) {
+        let text = sentence.text(ctx.doc);
+        // A caption is no reference to itself.
+        let is_caption = sentence.span.start == sentence.block.span.start
+            && CAPTION.is_match(&sentence.block.text);
+        for caps in REFERENCE.captures_iter(text) {
+            let (Some(kind), Some(n), Some(all)) = (caps.name("kind"), caps.name("n"), caps.get(0))
+            else {
+                continue;
+            };
+            let kind = match kind.as_str().to_lowercase().as_str() {
+                "tabel" | "table" => "Tabel",
+                "gambar" => "Gambar",
+                "grafik" => "Grafik",
+                "diagram" => "Diagram",
+                _ => "Bagan",
+            };
+            let after = text.get(all.end()..).unwrap_or_default();
+            if !kinds.contains(kind)
+                || known.contains(&(kind, n.as_str()))
+                || ELSEWHERE.is_match(after)
+                || (is_caption && all.start() == 0)
+            {
+                continue;
+            }
+            let span =
+                Span::new(sentence.span.start + all.start(), sentence.span.start + all.end());
+            let same_kind: Vec<&str> =
+                captioned.iter().filter(|c| c.kind == kind).map(|c| c.number.as_str()).collect();
+            findings.push(
+                finding(
+                    CODE,
+                    format!("{kind} {} is referred to here, but no caption in the report reads “{kind} {}”", n.as_str(), n.as_str()),
+                    Label::new(span, "no such caption"),
+                )
+                .with_note(format!("the report's {kind} captions: {}", same_kind.join(", "))),
+            );
+        }
+    }
+}
