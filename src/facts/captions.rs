@@ -41,13 +41,7 @@ pub fn captions(doc: &Document) -> Vec<Caption> {
 
 fn caption_of(doc: &Document, block: &Block) -> Option<Caption> {
     let caps = CAPTION.captures(&block.text)?;
-    let kind = match caps.name("kind")?.as_str().to_lowercase().as_str() {
-        "tabel" | "table" => "Tabel",
-        "gambar" => "Gambar",
-        "grafik" => "Grafik",
-        "diagram" => "Diagram",
-        _ => "Bagan",
-    };
+    let kind = kind_of(caps.name("kind")?.as_str());
     let title = caps.name("title").map(|t| t.as_str().trim().to_string()).unwrap_or_default();
     // A sentence that starts with a reference ("Tabel 3.1 menunjukkan bahwa …") is no
     // caption: a caption's line ends without a full stop and is short.
@@ -75,4 +69,15 @@ fn caption_of(doc: &Document, block: &Block) -> Option<Caption> {
         span,
         line: doc.source.line_col(span.start).line,
     })
+}
+
+/// The kind a caption word names, as periksa writes it: "TABEL", "table" → "Tabel".
+pub fn kind_of(word: &str) -> &'static str {
+    match word.to_lowercase().as_str() {
+        "tabel" | "table" => "Tabel",
+        "gambar" => "Gambar",
+        "grafik" => "Grafik",
+        "diagram" => "Diagram",
+        _ => "Bagan",
+    }
 }

@@ -22,7 +22,7 @@
 use super::support::finding;
 use super::Context;
 use crate::diagnostics::{Finding, Label};
-use crate::facts::captions::{captions, CAPTION};
+use crate::facts::captions::{captions, kind_of, CAPTION};
 use crate::facts::sentences::sentences;
 use crate::span::Span;
 use regex::Regex;
@@ -59,13 +59,7 @@ pub fn check(ctx: &Context, findings: &mut Vec<Finding>) {
             else {
                 continue;
             };
-            let kind = match kind.as_str().to_lowercase().as_str() {
-                "tabel" | "table" => "Tabel",
-                "gambar" => "Gambar",
-                "grafik" => "Grafik",
-                "diagram" => "Diagram",
-                _ => "Bagan",
-            };
+            let kind = kind_of(kind.as_str());
             let after = text.get(all.end()..).unwrap_or_default();
             if !kinds.contains(kind)
                 || known.contains(&(kind, n.as_str()))
