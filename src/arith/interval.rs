@@ -106,15 +106,7 @@ impl Interval {
 
     /// `self × other`: the extremes are among the products of the ends.
     pub fn mul(&self, other: &Interval) -> Option<Interval> {
-        let products = [
-            self.lo.checked_mul(other.lo)?,
-            self.lo.checked_mul(other.hi)?,
-            self.hi.checked_mul(other.lo)?,
-            self.hi.checked_mul(other.hi)?,
-        ];
-        let lo = products.iter().copied().min()?;
-        let hi = products.iter().copied().max()?;
-        Some(Interval { lo, hi })
+        self.combine_ends(other, Decimal::checked_mul)
     }
 
     /// `self / other`; `None` when `other` may be zero (never divide by what may be nothing).
@@ -122,14 +114,24 @@ impl Interval {
         if other.contains(Decimal::ZERO) {
             return None;
         }
-        let quotients = [
-            self.lo.checked_div(other.lo)?,
-            self.lo.checked_div(other.hi)?,
-            self.hi.checked_div(other.lo)?,
-            self.hi.checked_div(other.hi)?,
+        self.combine_ends(other, Decimal::checked_div)
+    }
+
+    /// The interval spanned by `op` applied to every pair of ends: for × and ÷ (away from
+    /// zero) the extremes are among these four values. `None` on overflow.
+    fn combine_ends(
+        &self,
+        other: &Interval,
+        op: fn(Decimal, Decimal) -> Option<Decimal>,
+    ) -> Option<Interval> {
+        let values = [
+            op(self.lo, other.lo)?,
+            op(self.lo, other.hi)?,
+            op(self.hi, other.lo)?,
+            op(self.hi, other.hi)?,
         ];
-        let lo = quotients.iter().copied().min()?;
-        let hi = quotients.iter().copied().max()?;
+        let lo = values.iter().copied().min()?;
+        let hi = values.iter().copied().max()?;
         Some(Interval { lo, hi })
     }
 
