@@ -55,8 +55,10 @@ fn caption_of(doc: &Document, block: &Block) -> Option<Caption> {
     {
         return None;
     }
+    // A title under the number may run over several lines ("Perbandingan Capaian …" /
+    // "Tahun 2020 sampai Tahun 2024").
     let title = if title.is_empty() {
-        block.text.lines().nth(1).unwrap_or_default().trim().to_string()
+        block.text.lines().skip(1).map(str::trim).collect::<Vec<_>>().join(" ").trim().to_string()
     } else {
         title
     };

@@ -54,10 +54,35 @@ pub fn read_document(source: SourceFile, options: &ReadOptions) -> Document {
     let mut parts: Vec<TablePart> = Vec::new();
     let mut part_blocks: Vec<usize> = Vec::new();
     let mut contents: Vec<ContentsList> = Vec::new();
+    // The lists of contents written as lines rather than as a table.
+    let mut line_lists: Vec<usize> = Vec::new();
     let mut previous_was_table = false;
     for item in items {
         match item {
             MarkdownItem::Block(block) => {
+                // A list of contents written as lines ("Tabel 3.1 Capaian …… 14") under
+                // its heading, in one block or several.
+                if let Some(entries) = contents_lines(&block) {
+                    let continuing = match blocks.last().map(|b| &b.kind) {
+                        Some(BlockKind::Contents(i)) if line_lists.contains(i) => Some(*i),
+                        _ => None,
+                    };
+                    if let Some(i) = continuing {
+                        contents[i].entries.extend(entries);
+                        contents[i].span = contents[i].span.cover(block.span);
+                        if let Some(last) = blocks.last_mut() {
+                            last.span = last.span.cover(block.span);
+                        }
+                        continue;
+                    }
+                    if let Some(heading) = contents_heading(&blocks) {
+                        line_lists.push(contents.len());
+                        blocks.push(placeholder(BlockKind::Contents(contents.len()), block.span));
+                        contents.push(ContentsList { heading, span: block.span, entries });
+                        previous_was_table = false;
+                        continue;
+                    }
+                }
                 // A page number or running footer between two parts of a table is the
                 // page break itself, not text between two tables.
                 previous_was_table &= is_page_furniture(&block.text);
@@ -174,6 +199,38 @@ fn contents_heading(blocks: &[Block]) -> Option<String> {
     let upper = title.to_uppercase();
     let known = ["DAFTAR ISI", "DAFTAR TABEL", "DAFTAR GAMBAR", "DAFTAR GRAFIK", "DAFTAR LAMPIRAN"];
     known.contains(&upper.as_str()).then(|| title.to_string())
+}
+
+/// The lines of a paragraph or list item as entries of a list of contents, when every
+/// line reads as one: "Tabel 3.1 Capaian Kinerja ........ 14", "BAB II PERENCANAAN
+/// KINERJA", "A. Rencana Strategis … 11", "KATA PENGANTAR … i".
+fn contents_lines(block: &Block) -> Option<Vec<ContentsEntry>> {
+    static ENTRY: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(
+            r"(?i)^((tabel|table|gambar|grafik|diagram|bagan)\s+\d|bab\s+([ivxl]+|\d{1,2})\b|[a-h]\.\s|kata pengantar|daftar\s|ringkasan eksekutif|ikhtisar eksekutif|lampiran)|[.…_]{3,}\s*(\d{1,4}|[ivxlc]{1,6})\s*$",
+        )
+        .expect("a valid pattern")
+    });
+    if !matches!(block.kind, BlockKind::Paragraph | BlockKind::ListItem) {
+        return None;
+    }
+    let mut entries = Vec::new();
+    let mut offset = 0;
+    for line in block.text.split_inclusive('\n') {
+        let start = offset;
+        offset += line.len();
+        let trimmed = line.trim();
+        if trimmed.is_empty() {
+            continue;
+        }
+        if !ENTRY.is_match(trimmed) {
+            return None;
+        }
+        let lead = line.len() - line.trim_start().len();
+        let span = block.map.to_source(Span::new(start + lead, start + lead + trimmed.len()));
+        entries.push(ContentsEntry { span, cells: vec![(trimmed.to_string(), span)] });
+    }
+    (!entries.is_empty()).then_some(entries)
 }
 
 fn contents_list(heading: String, raw: RawTable) -> ContentsList {
