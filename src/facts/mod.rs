@@ -8,11 +8,14 @@
 //! ([`totals`]).
 
 pub mod captions;
+pub mod chapters;
 pub mod columns;
+pub mod contents;
 pub mod index;
 pub mod indicators;
 pub mod rows;
 pub mod sentences;
+pub mod titles;
 pub mod totals;
 
 pub use columns::{ColumnKind, ColumnRole};

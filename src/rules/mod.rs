@@ -20,6 +20,7 @@ pub mod c207_proportions;
 pub mod c208_budget_prose;
 pub mod p001_unaligned_row;
 pub mod s301_caption_numbers;
+pub mod s302_contents;
 pub mod s303_references;
 pub mod s304_years;
 pub mod s305_citations;
@@ -175,6 +176,7 @@ pub static RULES: &[Rule] = &[
         Severity::Error,
         Some(s301_caption_numbers::check)
     ),
+    rule!(s302_contents, "S302", "contents-mismatch", Severity::Error, Some(s302_contents::check)),
     rule!(
         s303_references,
         "S303",
