@@ -118,6 +118,10 @@ fn the_seed_defects_are_reported_and_nothing_else() {
         // Reformasi Birokrasi Nomor 53 Tahun 2015", cited as "… Nomor 53 Tahun 2014" on
         // lines 26, 107 and 184 (the regulation is of 2014).
         row("S305", 319, "2014", "2015", "error"),
+        // Chapter I, Sistematika: "Bab IV – Penutup, pada Bab ini diuraikan simpulan …";
+        // chapter IV's heading (line 831) is "BAB IV – PERMASALAHAN DAN TINDAK LANJUT".
+        // Bab I, II and III are named as their headings (lines 168, 329, 411).
+        row("S306", 327, "PERMASALAHAN DAN TINDAK LANJUT", "Penutup", "error"),
         // Chapter III, IKU I: "target POK sebesar 34.249 orang", every table 34.209 (one
         // digit changed; the same sentence divides 17.516 by 34.209).
         row("C202", 511, "34.209", "34.249", "error"),

@@ -24,6 +24,7 @@ pub mod s302_contents;
 pub mod s303_references;
 pub mod s304_years;
 pub mod s305_citations;
+pub mod s306_chapter_names;
 pub mod support;
 
 use crate::diagnostics::{sort_findings, Finding, Severity};
@@ -191,6 +192,13 @@ pub static RULES: &[Rule] = &[
         "citation-mismatch",
         Severity::Error,
         Some(s305_citations::check)
+    ),
+    rule!(
+        s306_chapter_names,
+        "S306",
+        "chapter-name-mismatch",
+        Severity::Error,
+        Some(s306_chapter_names::check)
     ),
 ];
 

@@ -1,0 +1,185 @@
+//! # S306 `chapter-name-mismatch`
+//!
+//! A chapter named in prose by a title its heading does not have: "Bab IV – Penutup" in
+//! the outline of the report, where the heading reads "BAB IV – PERMASALAHAN DAN TINDAK
+//! LANJUT".
+//!
+//! ## What it checks
+//!
+//! A sentence that names a chapter by number and title ("Bab II – Perencanaan Kinerja,
+//! menguraikan …", "BAB III AKUNTABILITAS KINERJA berisi …", "Bab I (Pendahuluan)") is
+//! held to the heading of that chapter. Titles are compared by their words, as a reader
+//! compares them: capitals, dashes and a shortened title ("Penutup" for "Penutup dan
+//! Saran") are no finding. A chapter number that no heading has is reported when the
+//! report's chapter headings are known.
+//!
+//! ## Limits
+//!
+//! The title must be set off from the number (a dash, a colon, brackets), or be written
+//! in capitals, or open the sentence; otherwise the words after "Bab III" may be the
+//! sentence's own ("pada Bab III Renstra Dinas ditetapkan …") and nothing is said.
+//! "Bab ini", "bab sebelumnya" and a number without a title are not checked.
+//!
+//! ## Example
+//!
+//! ```text
+//! Bab IV – Penutup, pada Bab ini diuraikan simpulan umum atas capaian kinerja.
+//! …
+//! BAB IV – PERMASALAHAN DAN TINDAK LANJUT
+//! ```
+
+use super::support::finding;
+use super::Context;
+use crate::diagnostics::{Finding, Label};
+use crate::facts::chapters::{chapter_number, chapters, Chapter};
+use crate::facts::sentences::sentences;
+use crate::facts::titles::same_title;
+use crate::span::Span;
+use regex::Regex;
+use std::sync::LazyLock;
+
+const CODE: &str = "S306";
+
+/// "Bab IV", "BAB 2", followed by how the title is set off.
+static MENTION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?i:bab)\s+(?P<n>[IVXL]+|\d{1,2})\b(?P<sep>\s*[–—:-]\s*|\s*\(\s*|\s+)")
+        .expect("a valid pattern")
+});
+/// List markers and emphasis before the first word of a sentence.
+static OPENING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[\s>*_+-]*(\d{1,2}[.)]|[a-zA-Z][.)])?[\s*_]*").expect("a valid pattern")
+});
+
+/// Little words a chapter title may have between its capitalised words.
+const JOINING_WORDS: &[&str] = &["dan", "serta", "&", "di", "atas", "ke", "untuk", "dari"];
+/// Capitalised words after "Bab N" that are no title.
+const NOT_TITLES: &[&str] = &["ini", "tersebut", "berikut", "sebelumnya", "selanjutnya"];
+
+pub fn check(ctx: &Context, findings: &mut Vec<Finding>) {
+    let headings = chapters(ctx.doc);
+    if headings.is_empty() {
+        return;
+    }
+    for sentence in sentences(ctx.doc) {
+        let text = sentence.text(ctx.doc);
+        let opening = OPENING.find(text).map_or(0, |m| m.end());
+        for caps in MENTION.captures_iter(text) {
+            let (Some(all), Some(n), Some(sep)) = (caps.get(0), caps.name("n"), caps.name("sep"))
+            else {
+                continue;
+            };
+            let Some(number) = chapter_number(n.as_str()) else { continue };
+            let Some((start, end)) = title_after(text, all.end()) else { continue };
+            let title = &text[start..end];
+            let set_off = !sep.as_str().trim().is_empty();
+            let in_capitals = !title.chars().any(char::is_lowercase);
+            if !(set_off || in_capitals || all.start() == opening) {
+                continue;
+            }
+            let span = Span::new(sentence.span.start + start, sentence.span.start + end);
+            if let Some(f) = compare(&headings, number, n.as_str(), title, span) {
+                findings.push(f);
+            }
+        }
+    }
+}
+
+/// The title after a chapter number: capitalised words, with little joining words
+/// between them, up to punctuation or a word in small letters.
+fn title_after(text: &str, from: usize) -> Option<(usize, usize)> {
+    let rest = text.get(from..)?;
+    let mut end = None;
+    let mut words = rest.split_whitespace().peekable();
+    let mut offset = from;
+    let mut count = 0;
+    while let Some(word) = words.next() {
+        let at = offset + text.get(offset..)?.find(word)?;
+        offset = at + word.len();
+        let bare = word.trim_end_matches([',', '.', ';', ':', ')', '”', '"']);
+        let stops = bare.len() < word.len();
+        let capitalised = bare.chars().next().is_some_and(char::is_uppercase);
+        let joins = JOINING_WORDS.contains(&bare)
+            && words.peek().is_some_and(|next| next.chars().next().is_some_and(char::is_uppercase));
+        if bare.is_empty() || !(capitalised || (joins && end.is_some())) {
+            break;
+        }
+        if count == 0 && NOT_TITLES.contains(&bare.to_lowercase().as_str()) {
+            return None;
+        }
+        count += 1;
+        if capitalised {
+            end = Some(at + bare.len());
+        }
+        if stops || count >= 8 {
+            break;
+        }
+    }
+    let end = end?;
+    let start = from + (rest.len() - rest.trim_start().len());
+    (start < end).then_some((start, end))
+}
+
+fn compare(
+    headings: &[Chapter],
+    number: u32,
+    numeral: &str,
+    title: &str,
+    span: Span,
+) -> Option<Finding> {
+    let same_number: Vec<&Chapter> = headings.iter().filter(|h| h.number == number).collect();
+    let Some(heading) = same_number.last() else {
+        // Only a report whose chapters are all known can miss one.
+        if headings.len() < 2 {
+            return None;
+        }
+        let numerals: Vec<&str> = headings.iter().map(|h| h.numeral.as_str()).collect();
+        return Some(
+            finding(
+                CODE,
+                format!("Bab {numeral} “{title}” is named here, but the report has no chapter {numeral}"),
+                Label::new(span, "no such chapter"),
+            )
+            .with_note(format!("the report's chapters: {}", numerals.join(", "))),
+        );
+    };
+    if same_number.iter().any(|h| same_title(title, &h.title)) {
+        return None;
+    }
+    Some(
+        finding(
+            CODE,
+            format!(
+                "Bab {numeral} is named “{title}” here, but its heading (line {}) reads “{}”",
+                heading.line, heading.title
+            ),
+            Label::new(span, format!("Bab {numeral} named “{title}”")),
+        )
+        .with_related(Label::new(heading.span, "the chapter heading"))
+        .with_values(heading.title.clone(), title),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn title(text: &str) -> Option<&str> {
+        let caps = MENTION.captures(text)?;
+        let (start, end) = title_after(text, caps.get(0)?.end())?;
+        Some(&text[start..end])
+    }
+
+    #[test]
+    fn titles_after_chapter_numbers() {
+        assert_eq!(title("Bab IV – Penutup, pada Bab ini diuraikan"), Some("Penutup"));
+        assert_eq!(
+            title("Bab IV – Permasalahan dan Tindak Lanjut, memuat"),
+            Some("Permasalahan dan Tindak Lanjut")
+        );
+        assert_eq!(title("BAB III AKUNTABILITAS KINERJA berisi"), Some("AKUNTABILITAS KINERJA"));
+        assert_eq!(title("Bab I (Pendahuluan) menjelaskan"), Some("Pendahuluan"));
+        assert_eq!(title("diuraikan pada Bab III laporan ini"), None);
+        assert_eq!(title("pada Bab II Ini"), None);
+        assert_eq!(title("Bab I Pendahuluan dan"), Some("Pendahuluan"));
+    }
+}
