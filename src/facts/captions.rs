@@ -18,9 +18,18 @@ pub struct Caption {
 }
 
 /// "Tabel 3.16", "Gambar 2", "Grafik 3.1" at the start of a block, the number ending its
-/// line or followed by the title.
+/// line or followed by the title ("Tabel 3.1 Capaian …", "Tabel 3.1: Capaian …",
+/// "Tabel 1. Ringkasan …").
 pub static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(?P<kind>tabel|table|gambar|grafik|diagram|bagan)\s+(?P<n>\d+(\.\d+)*[a-z]?)\.?(\s+(?P<title>[^\n]*))?(\n|$)")
+    Regex::new(r"(?i)^\s*(?P<kind>tabel|table|gambar|grafik|diagram|bagan)\s+(?P<n>\d+(\.\d+)*[a-z]?)\.?[ \t]*([:.\-–—][ \t]*)?(?P<title>[^\n]*)")
+        .expect("a valid pattern")
+});
+/// "Lanjutan Tabel 3.6", "Sambungan Tabel 3.6": the rest of a table begun earlier.
+static CONTINUED_BEFORE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^\s*(lanjutan|sambungan)\s+").expect("a valid pattern"));
+/// "(lanjutan)", "Lanjutan", "(sambungan)", "lanj.", "continued" as the title, or at its end.
+static CONTINUED_TITLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(^|[\s(\[–—-])(lanjutan|sambungan|lanj\.?|continued)\s*[)\]]?\.?$")
         .expect("a valid pattern")
 });
 
@@ -28,42 +37,58 @@ pub static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
 /// a figure's caption.
 pub fn captions(doc: &Document) -> Vec<Caption> {
     let mut out = Vec::new();
-    for block in &doc.blocks {
+    for (i, block) in doc.blocks.iter().enumerate() {
         if !matches!(block.kind, BlockKind::Paragraph | BlockKind::Heading { .. }) {
             continue;
         }
-        if let Some(caption) = caption_of(doc, block) {
+        if let Some(caption) = caption_of(doc, block, doc.blocks.get(i + 1)) {
             out.push(caption);
         }
     }
     out
 }
 
-fn caption_of(doc: &Document, block: &Block) -> Option<Caption> {
-    let caps = CAPTION.captures(&block.text)?;
-    let kind = kind_of(caps.name("kind")?.as_str());
-    let title = caps.name("title").map(|t| t.as_str().trim().to_string()).unwrap_or_default();
-    // A sentence that starts with a reference ("Tabel 3.1 menunjukkan bahwa …") is no
-    // caption: a caption's line ends without a full stop and is short.
-    let first_line = block.text.lines().next().unwrap_or_default();
-    // "Tabel 3.6 (lanjutan)": the same table on the next page.
-    if block.text.to_lowercase().contains("lanjutan") {
+fn caption_of(doc: &Document, block: &Block, next: Option<&Block>) -> Option<Caption> {
+    // A caption is short; a paragraph that merely starts with "Tabel 3.1" is prose.
+    if block.text.len() > 300 || block.text.lines().count() > 4 {
         return None;
     }
-    if first_line.trim_end().ends_with('.') && first_line.split_whitespace().count() > 3
-        || first_line.len() > 200
-    {
+    // A figure's caption may share its paragraph with the image above it (whose
+    // description is the first line of the text).
+    let source = doc.source.text.get(block.span.range()).unwrap_or_default();
+    let skip = if source.trim_start().starts_with("![") {
+        block.text.find('\n').map_or(block.text.len(), |i| i + 1)
+    } else {
+        0
+    };
+    let text = block.text.get(skip..)?;
+    if CONTINUED_BEFORE.is_match(text) {
+        return None;
+    }
+    let caps = CAPTION.captures(text)?;
+    let kind = kind_of(caps.name("kind")?.as_str());
+    let first_title = caps.name("title").map_or("", |t| t.as_str().trim());
+    // A sentence about a table ("Tabel 3.1 menunjukkan …", "Tabel 3.2 di atas …") goes on
+    // in small letters; a caption's title starts with a capital, a digit or a bracket.
+    if first_title.chars().next().is_some_and(char::is_lowercase) {
         return None;
     }
     // A title under the number may run over several lines ("Perbandingan Capaian …" /
-    // "Tahun 2020 sampai Tahun 2024").
-    let title = if title.is_empty() {
-        block.text.lines().skip(1).map(str::trim).collect::<Vec<_>>().join(" ").trim().to_string()
-    } else {
-        title
-    };
+    // "Tahun 2020 sampai Tahun 2024"), or stand alone in the next block.
+    let mut title = std::iter::once(first_title)
+        .chain(text.lines().skip(1).map(str::trim))
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ");
+    if title.is_empty() {
+        title = next.and_then(title_block).unwrap_or_default();
+    }
+    // "Tabel 3.6 (lanjutan)": the same table on the next page.
+    if CONTINUED_TITLE.is_match(&title) {
+        return None;
+    }
     let n = caps.name("n")?;
-    let span = block.map.to_source(Span::new(n.start(), n.end()));
+    let span = block.map.to_source(Span::new(skip + n.start(), skip + n.end()));
     Some(Caption {
         kind,
         number: n.as_str().to_string(),
@@ -71,6 +96,19 @@ fn caption_of(doc: &Document, block: &Block) -> Option<Caption> {
         span,
         line: doc.source.line_col(span.start).line,
     })
+}
+
+/// The text of a block that can be the title of a caption above it: one short line that
+/// is not a sentence.
+fn title_block(block: &Block) -> Option<String> {
+    let text = block.text.trim();
+    let is_title = matches!(block.kind, BlockKind::Paragraph | BlockKind::Heading { .. })
+        && !text.contains('\n')
+        && !text.is_empty()
+        && text.split_whitespace().count() <= 20
+        && !text.ends_with([':', ';'])
+        && !CAPTION.is_match(text);
+    is_title.then(|| text.to_string())
 }
 
 /// The kind a caption word names, as periksa writes it: "TABEL", "table" → "Tabel".

@@ -47,7 +47,8 @@ pub fn assemble_tables(parts: Vec<TablePart>, locale: Locale, units: &Units) -> 
 
     // Group parts into tables: a part continues the table before it when it repeats that
     // table's header and either has no caption of its own with only blank lines (or a page
-    // number) between, or is captioned as its continuation ("Tabel 3.6 (lanjutan)").
+    // number) between, or is captioned as its continuation ("Tabel 3.6 (lanjutan)"), or
+    // repeats that table's caption.
     let mut groups: Vec<Vec<ReadPart>> = Vec::new();
     let mut table_of_part = Vec::with_capacity(read.len());
     for mut part in read {
@@ -73,8 +74,18 @@ pub fn assemble_tables(parts: Vec<TablePart>, locale: Locale, units: &Units) -> 
                 && groups.last().and_then(|g| g[0].caption.as_ref()).map(|(first, _)| &first.number)
                     == Some(&c.number)
         });
-        let continues =
-            same && ((part.caption.is_none() && part.follows_table) || continued_caption);
+        // A page break may repeat the whole caption, number and title, over the rest of
+        // the table.
+        let repeated_caption = part.caption.as_ref().is_some_and(|(c, _)| {
+            c.number.is_some()
+                && groups.last().and_then(|g| g[0].caption.as_ref()).is_some_and(|(first, _)| {
+                    first.number == c.number && same_title(&first.title, &c.title)
+                })
+        });
+        let continues = same
+            && ((part.caption.is_none() && part.follows_table)
+                || continued_caption
+                || repeated_caption);
         if continues {
             groups.last_mut().expect("checked above").push(part);
         } else {
@@ -112,6 +123,18 @@ fn read_part(part: TablePart, locale: Locale, units: &Units) -> ReadPart {
 }
 
 /// A part whose only "header" row is a row of figures as wide as the table before it.
+/// Two captions' titles, letter case and spacing aside.
+fn same_title(a: &Option<String>, b: &Option<String>) -> bool {
+    let words = |t: &Option<String>| {
+        t.as_deref()
+            .unwrap_or_default()
+            .split_whitespace()
+            .map(str::to_lowercase)
+            .collect::<Vec<_>>()
+    };
+    words(a) == words(b)
+}
+
 fn headerless_continuation(part: &ReadPart, width: usize) -> bool {
     let [row] = &part.header[..] else { return false };
     let figures = row
