@@ -64,18 +64,97 @@ pub fn chapter_number(numeral: &str) -> Option<u32> {
 }
 
 /// The chapters of the report in order, each with its lettered sections.
+///
+/// In plain text, headings are guessed, and an outline of the report ("BAB I
+/// PENDAHULUAN" / one paragraph / "BAB II …" inside chapter I) or a lettered list ("A.
+/// Direktur", "B. Bagian Tata Usaha" under a section B) looks like headings too. Such runs
+/// start the numbering again; a guessed heading is kept only when it goes on from the
+/// chapter or section before it, and a run that starts again is skipped until its
+/// numbers fall back.
 pub fn chapters(doc: &Document) -> Vec<Chapter> {
     let mut out: Vec<Chapter> = Vec::new();
+    let mut chapter_order = Order::default();
+    let mut section_order = Order::default();
+    // A heading such as LAMPIRAN at the level of the chapters ends the last chapter.
+    let mut open_level: Option<u8> = None;
     for (i, block) in doc.blocks.iter().enumerate() {
         if let Some(chapter) = chapter_heading(doc, block, doc.blocks.get(i + 1)) {
-            out.push(chapter);
-        } else if let (Some(chapter), true) = (out.last_mut(), block.is_heading()) {
-            if let Some(section) = section_heading(doc, block) {
-                chapter.sections.push(section);
+            if chapter_order.keeps(chapter.number, is_marked_heading(block)) {
+                out.push(chapter);
+                section_order = Order::default();
+                open_level = Some(heading_level(block));
             }
+            continue;
+        }
+        let Some(level) = open_level else { continue };
+        if !block.is_heading() {
+            continue;
+        }
+        if let Some(section) = section_heading(doc, block) {
+            let letter = u32::from(section.letter);
+            if section_order.keeps(letter, is_marked_heading(block)) {
+                if let Some(chapter) = out.last_mut() {
+                    chapter.sections.push(section);
+                }
+            }
+        } else if heading_level(block) <= level || is_back_matter(block) {
+            open_level = None;
         }
     }
     out
+}
+
+/// Headings numbered in order, and runs that start again (an outline, a list).
+#[derive(Default)]
+struct Order {
+    last: u32,
+    /// The last number of a run that started again, while it goes on.
+    run: Option<u32>,
+}
+
+impl Order {
+    /// Is a heading numbered `n` the next of its series? A heading marked in the file
+    /// always is.
+    fn keeps(&mut self, n: u32, marked: bool) -> bool {
+        if marked {
+            self.last = n;
+            self.run = None;
+            return true;
+        }
+        if let Some(run) = self.run {
+            if n > run {
+                self.run = Some(n);
+                return false;
+            }
+            self.run = None;
+        }
+        if n > self.last {
+            self.last = n;
+            true
+        } else {
+            self.run = Some(n);
+            false
+        }
+    }
+}
+
+/// LAMPIRAN, DAFTAR PUSTAKA: what follows the last chapter, at whatever level.
+fn is_back_matter(block: &Block) -> bool {
+    let text = block.text.trim().trim_matches('*').trim().to_uppercase();
+    text.starts_with("LAMPIRAN") || text.starts_with("DAFTAR PUSTAKA")
+}
+
+/// A heading marked as one in the file (`#`), not guessed from plain text.
+fn is_marked_heading(block: &Block) -> bool {
+    matches!(block.kind, BlockKind::Heading { inferred: false, .. })
+}
+
+/// The level of a heading; a chapter line standing alone counts as the top level.
+fn heading_level(block: &Block) -> u8 {
+    match block.kind {
+        BlockKind::Heading { level, .. } => level,
+        _ => 1,
+    }
 }
 
 /// A block that is a chapter heading: a heading, or a short line standing alone.
@@ -141,6 +220,20 @@ mod tests {
         assert_eq!(chapter_number("IX"), Some(9));
         assert_eq!(chapter_number("12"), Some(12));
         assert_eq!(chapter_number("ABC"), None);
+    }
+
+    #[test]
+    fn runs_that_start_again_are_skipped() {
+        let mut order = Order::default();
+        // Chapter I, an outline I–IV inside it, then chapters II and III.
+        let kept: Vec<bool> =
+            [1, 1, 2, 3, 4, 2, 3].iter().map(|&n| order.keeps(n, false)).collect();
+        assert_eq!(kept, [true, false, false, false, false, true, true]);
+        // Sections A, B, a list A–D under B, then section C.
+        let mut order = Order::default();
+        let kept: Vec<bool> =
+            [1, 2, 1, 2, 3, 4, 3].iter().map(|&n| order.keeps(n, false)).collect();
+        assert_eq!(kept, [true, true, false, false, false, false, true]);
     }
 
     #[test]

@@ -12,7 +12,7 @@ use std::sync::LazyLock;
 
 /// What an entry names.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Names {
+pub enum Named {
     /// A table or figure: its kind ("Tabel", "Gambar") and number.
     Caption {
         kind: &'static str,
@@ -30,7 +30,7 @@ pub enum Names {
 /// One entry of a list of contents.
 #[derive(Debug, Clone)]
 pub struct Entry {
-    pub names: Names,
+    pub named: Named,
     pub title: String,
     /// The number or numeral as printed ("3.17", "IV", "A"); the whole text when none.
     pub label_span: Span,
@@ -85,7 +85,7 @@ fn entry(doc: &Document, raw: &ContentsEntry) -> Option<Entry> {
     if let Some(caps) = CAPTION.captures(&text) {
         let (kind, n) = (caps.name("kind")?, caps.name("n")?);
         return Some(Entry {
-            names: Names::Caption { kind: kind_of(kind.as_str()), number: n.as_str().to_string() },
+            named: Named::Caption { kind: kind_of(kind.as_str()), number: n.as_str().to_string() },
             title: caps.name("title").map(|t| t.as_str().trim().to_string()).unwrap_or_default(),
             label_span: text_span(n.start(), n.end()),
             span: raw.span,
@@ -95,7 +95,7 @@ fn entry(doc: &Document, raw: &ContentsEntry) -> Option<Entry> {
     if let Some(caps) = CHAPTER.captures(trimmed) {
         let n = caps.name("n")?;
         return Some(Entry {
-            names: Names::Chapter { number: chapter_number(n.as_str())? },
+            named: Named::Chapter { number: chapter_number(n.as_str())? },
             title: caps.name("title").map(|t| t.as_str().trim().to_string()).unwrap_or_default(),
             label_span: text_span(lead + n.start(), lead + n.end()),
             span: raw.span,
@@ -105,7 +105,7 @@ fn entry(doc: &Document, raw: &ContentsEntry) -> Option<Entry> {
     if let Some(caps) = SECTION.captures(trimmed) {
         let letter = caps.name("letter")?;
         return Some(Entry {
-            names: Names::Section { letter: letter.as_str().chars().next()? },
+            named: Named::Section { letter: letter.as_str().chars().next()? },
             title: caps.name("title").map(|t| t.as_str().trim().to_string()).unwrap_or_default(),
             label_span: text_span(lead + letter.start(), lead + letter.end()),
             span: raw.span,
@@ -113,7 +113,7 @@ fn entry(doc: &Document, raw: &ContentsEntry) -> Option<Entry> {
         });
     }
     Some(Entry {
-        names: Names::Other,
+        named: Named::Other,
         title: trimmed.trim_end().to_string(),
         label_span: text_span(lead, text.trim_end().len().max(lead)),
         span: raw.span,

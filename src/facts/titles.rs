@@ -6,40 +6,34 @@
 //! punctuation ("Terkendala, Sakit" and "Terkendala Sakit"). Such titles name the same
 //! thing; "Penutup" and "Permasalahan dan Tindak Lanjut" do not.
 
-use std::collections::HashSet;
+use crate::knowledge::names::Words;
+use crate::knowledge::Names;
 
 /// Words that say nothing about which table or chapter a title names.
 const LITTLE_WORDS: &[&str] =
     &["dan", "di", "ke", "dari", "yang", "atau", "serta", "the", "of", "and"];
 
-/// The meaningful words of a title, lower-cased, without punctuation.
-pub fn title_words(title: &str) -> HashSet<String> {
-    title
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .filter(|w| !LITTLE_WORDS.contains(&w.as_str()))
-        .collect()
-}
-
-/// How many words the two titles share, and how many the shorter one has.
-pub fn overlap(a: &HashSet<String>, b: &HashSet<String>) -> (usize, usize) {
-    (a.intersection(b).count(), a.len().min(b.len()))
+/// The meaningful words of a title as names are compared (lower case, abbreviations
+/// spelt out: "IKU" is "Indikator Kinerja Utama"), without punctuation or little words.
+pub fn title_words(names: &Names, title: &str) -> Words {
+    let mut words = names.words(title);
+    words.retain(|w| !LITTLE_WORDS.contains(&w.as_str()));
+    words
 }
 
 /// Do the two titles name the same thing? At least four in five words of the shorter
 /// title are in the longer one. A title with no words (a caption whose title could not be
 /// read) is like any other: nothing can be said against it.
-pub fn same_title(a: &str, b: &str) -> bool {
-    let (a, b) = (title_words(a), title_words(b));
-    let (common, shorter) = overlap(&a, &b);
+pub fn same_title(names: &Names, a: &str, b: &str) -> bool {
+    let (a, b) = (title_words(names, a), title_words(names, b));
+    let (common, shorter) = (a.intersection(&b).count(), a.len().min(b.len()));
     shorter == 0 || common * 5 >= shorter * 4
 }
 
 /// How alike two titles are, for choosing the best of several candidates: shared words
 /// over all words (both counts, so that no division is needed to compare two scores).
-pub fn likeness(a: &str, b: &str) -> (usize, usize) {
-    let (a, b) = (title_words(a), title_words(b));
+pub fn likeness(names: &Names, a: &str, b: &str) -> (usize, usize) {
+    let (a, b) = (title_words(names, a), title_words(names, b));
     let common = a.intersection(&b).count();
     (common, a.union(&b).count().max(1))
 }
@@ -52,6 +46,15 @@ pub fn more_alike(x: (usize, usize), y: (usize, usize)) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::knowledge::Knowledge;
+
+    fn same_title(a: &str, b: &str) -> bool {
+        super::same_title(&Knowledge::builtin().names, a, b)
+    }
+
+    fn likeness(a: &str, b: &str) -> (usize, usize) {
+        super::likeness(&Knowledge::builtin().names, a, b)
+    }
 
     #[test]
     fn shortened_and_recased_titles_are_the_same() {
@@ -65,6 +68,7 @@ mod tests {
             "Data Penanganan PMI Terkendala Sakit dan Meninggal"
         ));
         assert!(same_title("", "Capaian Kinerja"));
+        assert!(same_title("Capaian IKU Tahun 2024", "Capaian Indikator Kinerja Utama Tahun 2024"));
     }
 
     #[test]

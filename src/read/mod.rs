@@ -63,8 +63,15 @@ pub fn read_document(source: SourceFile, options: &ReadOptions) -> Document {
                 // A list of contents written as lines ("Tabel 3.1 Capaian …… 14") under
                 // its heading, in one block or several.
                 if let Some(entries) = contents_lines(&block) {
+                    // A list goes on in the next block when that is the next item of a
+                    // Markdown list, or lines with page numbers: a chapter heading just
+                    // after the list has none.
+                    let goes_on = block.kind == BlockKind::ListItem
+                        || entries.iter().all(|e| has_page_number(&e.cells[0].0));
                     let continuing = match blocks.last().map(|b| &b.kind) {
-                        Some(BlockKind::Contents(i)) if line_lists.contains(i) => Some(*i),
+                        Some(BlockKind::Contents(i)) if goes_on && line_lists.contains(i) => {
+                            Some(*i)
+                        }
                         _ => None,
                     };
                     if let Some(i) = continuing {
@@ -199,6 +206,14 @@ fn contents_heading(blocks: &[Block]) -> Option<String> {
     let upper = title.to_uppercase();
     let known = ["DAFTAR ISI", "DAFTAR TABEL", "DAFTAR GAMBAR", "DAFTAR GRAFIK", "DAFTAR LAMPIRAN"];
     known.contains(&upper.as_str()).then(|| title.to_string())
+}
+
+/// "Capaian Kinerja ........ 14": an entry's page number after dot leaders.
+fn has_page_number(line: &str) -> bool {
+    static LEADERS: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"(?i)[.…_]{3,}\s*(\d{1,4}|[ivxlc]{1,6})\s*$").expect("a valid pattern")
+    });
+    LEADERS.is_match(line)
 }
 
 /// The lines of a paragraph or list item as entries of a list of contents, when every

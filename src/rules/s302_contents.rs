@@ -46,8 +46,9 @@ use crate::diagnostics::{Finding, Label};
 use crate::document::{BlockKind, Document};
 use crate::facts::captions::{captions, Caption};
 use crate::facts::chapters::{chapters, Chapter};
-use crate::facts::contents::{entries, Entry, Names};
+use crate::facts::contents::{entries, Entry, Named};
 use crate::facts::titles::{likeness, more_alike, same_title};
+use crate::knowledge::Names;
 use std::collections::{HashMap, HashSet};
 
 const CODE: &str = "S302";
@@ -61,8 +62,9 @@ pub fn check(ctx: &Context, findings: &mut Vec<Finding>) {
     if entries.is_empty() {
         return;
     }
-    check_captions(ctx.doc, &entries, findings);
-    check_chapters(&entries, &chapters(ctx.doc), findings);
+    let names = &ctx.knowledge.names;
+    check_captions(ctx.doc, names, &entries, findings);
+    check_chapters(names, &entries, &chapters(ctx.doc), findings);
 }
 
 fn list_name(kind: &str) -> &'static str {
@@ -74,12 +76,12 @@ fn list_name(kind: &str) -> &'static str {
     }
 }
 
-fn check_captions(doc: &Document, entries: &[Entry], findings: &mut Vec<Finding>) {
+fn check_captions(doc: &Document, names: &Names, entries: &[Entry], findings: &mut Vec<Finding>) {
     let annex = annex_start(doc);
     let all_captions = captions(doc);
     let mut kinds: Vec<&'static str> = Vec::new();
     for entry in entries {
-        if let Names::Caption { kind, .. } = entry.names {
+        if let Named::Caption { kind, .. } = entry.named {
             if !kinds.contains(&kind) {
                 kinds.push(kind);
             }
@@ -88,8 +90,8 @@ fn check_captions(doc: &Document, entries: &[Entry], findings: &mut Vec<Finding>
     for kind in kinds {
         let listed: Vec<(&Entry, &str)> = entries
             .iter()
-            .filter_map(|e| match &e.names {
-                Names::Caption { kind: k, number } if *k == kind => Some((e, number.as_str())),
+            .filter_map(|e| match &e.named {
+                Named::Caption { kind: k, number } if *k == kind => Some((e, number.as_str())),
                 _ => None,
             })
             .collect();
@@ -97,7 +99,7 @@ fn check_captions(doc: &Document, entries: &[Entry], findings: &mut Vec<Finding>
         if captioned.is_empty() {
             continue;
         }
-        check_kind(kind, &listed, &captioned, annex, findings);
+        check_kind(names, kind, &listed, &captioned, annex, findings);
     }
 }
 
@@ -117,6 +119,7 @@ fn annex_start(doc: &Document) -> usize {
 }
 
 fn check_kind(
+    names: &Names,
     kind: &'static str,
     listed: &[(&Entry, &str)],
     captioned: &[&Caption],
@@ -132,12 +135,10 @@ fn check_kind(
 
     // 1. The caption with the entry's number and a like title.
     for (e, (entry, number)) in listed.iter().enumerate() {
-        let same = by_number
-            .get(number)
-            .into_iter()
-            .flatten()
-            .copied()
-            .find(|&c| !caption_paired[c] && same_title(&entry.title, &captioned[c].title));
+        let same =
+            by_number.get(number).into_iter().flatten().copied().find(|&c| {
+                !caption_paired[c] && same_title(names, &entry.title, &captioned[c].title)
+            });
         if let Some(c) = same {
             entry_paired[e] = true;
             caption_paired[c] = true;
@@ -150,10 +151,14 @@ fn check_kind(
     let open_captions: Vec<usize> = (0..captioned.len()).filter(|&c| !caption_paired[c]).collect();
     if open_entries.len() + open_captions.len() <= MOST_TO_PAIR_BY_TITLE {
         let best_caption = |e: usize| {
-            best_of(open_captions.iter().copied(), |c| (&listed[e].0.title, &captioned[c].title))
+            best_of(names, open_captions.iter().copied(), |c| {
+                (&listed[e].0.title, &captioned[c].title)
+            })
         };
         let best_entry = |c: usize| {
-            best_of(open_entries.iter().copied(), |e| (&listed[e].0.title, &captioned[c].title))
+            best_of(names, open_entries.iter().copied(), |e| {
+                (&listed[e].0.title, &captioned[c].title)
+            })
         };
         for &e in &open_entries {
             let Some(c) = best_caption(e) else { continue };
@@ -220,6 +225,7 @@ fn check_kind(
 
 /// The candidate most like its counterpart, if one is more alike than every other.
 fn best_of<'t>(
+    names: &Names,
     candidates: impl Iterator<Item = usize>,
     titles: impl Fn(usize) -> (&'t String, &'t String),
 ) -> Option<usize> {
@@ -227,10 +233,10 @@ fn best_of<'t>(
     let mut tied = false;
     for candidate in candidates {
         let (a, b) = titles(candidate);
-        if !same_title(a, b) || a.trim().is_empty() || b.trim().is_empty() {
+        if !same_title(names, a, b) || a.trim().is_empty() || b.trim().is_empty() {
             continue;
         }
-        let score = likeness(a, b);
+        let score = likeness(names, a, b);
         match best {
             Some((_, top)) if more_alike(top, score) => {}
             Some((_, top)) if !more_alike(score, top) => tied = true,
@@ -291,15 +297,20 @@ fn no_caption(kind: &str, entry: &Entry, number: &str, captioned: &[&Caption]) -
 }
 
 /// DAFTAR ISI against the chapter and section headings.
-fn check_chapters(entries: &[Entry], headings: &[Chapter], findings: &mut Vec<Finding>) {
+fn check_chapters(
+    names: &Names,
+    entries: &[Entry],
+    headings: &[Chapter],
+    findings: &mut Vec<Finding>,
+) {
     if headings.is_empty() {
         return;
     }
     let mut listed: Vec<(&Entry, u32, Vec<&Entry>)> = Vec::new();
     for entry in entries {
-        match entry.names {
-            Names::Chapter { number } => listed.push((entry, number, Vec::new())),
-            Names::Section { .. } => {
+        match entry.named {
+            Named::Chapter { number } => listed.push((entry, number, Vec::new())),
+            Named::Section { .. } => {
                 if let Some((_, _, sections)) = listed.last_mut() {
                     sections.push(entry);
                 }
@@ -329,7 +340,8 @@ fn check_chapters(entries: &[Entry], headings: &[Chapter], findings: &mut Vec<Fi
             );
             continue;
         };
-        let Some(heading) = same_number.iter().find(|h| same_title(&entry.title, &h.title)) else {
+        let Some(heading) = same_number.iter().find(|h| same_title(names, &entry.title, &h.title))
+        else {
             findings.push(
                 finding(
                     CODE,
@@ -344,7 +356,7 @@ fn check_chapters(entries: &[Entry], headings: &[Chapter], findings: &mut Vec<Fi
             );
             continue;
         };
-        check_sections(entry, sections, heading, findings);
+        check_sections(names, entry, sections, heading, findings);
     }
     let numbers_listed: HashSet<u32> = listed.iter().map(|(_, n, _)| *n).collect();
     let first = listed[0].0;
@@ -366,6 +378,7 @@ fn check_chapters(entries: &[Entry], headings: &[Chapter], findings: &mut Vec<Fi
 }
 
 fn check_sections(
+    names: &Names,
     chapter_entry: &Entry,
     listed: &[&Entry],
     heading: &Chapter,
@@ -375,7 +388,7 @@ fn check_sections(
         return;
     }
     for entry in listed {
-        let Names::Section { letter } = entry.names else { continue };
+        let Named::Section { letter } = entry.named else { continue };
         let same_letter: Vec<_> = heading.sections.iter().filter(|s| s.letter == letter).collect();
         match same_letter.last() {
             None => findings.push(
@@ -389,7 +402,7 @@ fn check_sections(
                 )
                 .with_related(Label::new(heading.span, "the chapter")),
             ),
-            Some(last) if !same_letter.iter().any(|s| same_title(&entry.title, &s.title)) => {
+            Some(last) if !same_letter.iter().any(|s| same_title(names, &entry.title, &s.title)) => {
                 findings.push(
                     finding(
                         CODE,
@@ -408,8 +421,8 @@ fn check_sections(
     }
     let letters: HashSet<char> = listed
         .iter()
-        .filter_map(|e| match e.names {
-            Names::Section { letter } => Some(letter),
+        .filter_map(|e| match e.named {
+            Named::Section { letter } => Some(letter),
             _ => None,
         })
         .collect();

@@ -18,7 +18,9 @@
 //! The title must be set off from the number (a dash, a colon, brackets), or be written
 //! in capitals, or open the sentence; otherwise the words after "Bab III" may be the
 //! sentence's own ("pada Bab III Renstra Dinas ditetapkan …") and nothing is said.
-//! "Bab ini", "bab sebelumnya" and a number without a title are not checked.
+//! "Bab ini", "bab sebelumnya" and a number without a title are not checked, nor a
+//! chapter of another document ("Bab VII RPJMD 2021–2026", "Renstra Dinas (Bab IV:
+//! Tujuan dan Sasaran)"), nor one word in capitals ("BAB III LAKIP ini").
 //!
 //! ## Example
 //!
@@ -34,6 +36,7 @@ use crate::diagnostics::{Finding, Label};
 use crate::facts::chapters::{chapter_number, chapters, Chapter};
 use crate::facts::sentences::sentences;
 use crate::facts::titles::same_title;
+use crate::knowledge::Names;
 use crate::span::Span;
 use regex::Regex;
 use std::sync::LazyLock;
@@ -48,6 +51,19 @@ static MENTION: LazyLock<Regex> = LazyLock::new(|| {
 /// List markers and emphasis before the first word of a sentence.
 static OPENING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^[\s>*_+-]*(\d{1,2}[.)]|[a-zA-Z][.)])?[\s*_]*").expect("a valid pattern")
+});
+
+/// A title that is another document's name: "Bab VII RPJMD 2021–2026", "Bab III Laporan
+/// Kinerja ini".
+static OTHER_DOCUMENT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(renstra|rencana|rpjmd|rpjmn|rkpd|renja|lakip|lkjip|lkj|laporan|peraturan|permen\w*|undang|uu|pedoman|juknis|lampiran|dokumen|buku)\b")
+        .expect("a valid pattern")
+});
+/// Another document named just before the chapter: "Renstra BPBD 2021–2026 (Bab IV: …)",
+/// "Lampiran Peraturan Menteri … Bab II".
+static OTHER_DOCUMENT_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(renstra|rencana strategis|rpjmd|rpjmn|rkpd|renja|peraturan|permen\w*|undang-undang|uu|pedoman|juknis|lampiran|dokumen)\b[^.;,]{0,60}$")
+        .expect("a valid pattern")
 });
 
 /// Little words a chapter title may have between its capitalised words.
@@ -72,12 +88,19 @@ pub fn check(ctx: &Context, findings: &mut Vec<Finding>) {
             let Some((start, end)) = title_after(text, all.end()) else { continue };
             let title = &text[start..end];
             let set_off = !sep.as_str().trim().is_empty();
-            let in_capitals = !title.chars().any(char::is_lowercase);
-            if !(set_off || in_capitals || all.start() == opening) {
+            // "BAB III LAKIP ini": one word in capitals is a name, not a title.
+            let in_capitals =
+                !title.chars().any(char::is_lowercase) && title.split_whitespace().count() > 1;
+            if !(set_off || in_capitals || all.start() == opening)
+                || OTHER_DOCUMENT.is_match(title)
+                || OTHER_DOCUMENT_BEFORE.is_match(&text[..all.start()])
+            {
                 continue;
             }
             let span = Span::new(sentence.span.start + start, sentence.span.start + end);
-            if let Some(f) = compare(&headings, number, n.as_str(), title, span) {
+            if let Some(f) =
+                compare(&ctx.knowledge.names, &headings, number, n.as_str(), title, span)
+            {
                 findings.push(f);
             }
         }
@@ -120,6 +143,7 @@ fn title_after(text: &str, from: usize) -> Option<(usize, usize)> {
 }
 
 fn compare(
+    names: &Names,
     headings: &[Chapter],
     number: u32,
     numeral: &str,
@@ -142,7 +166,7 @@ fn compare(
             .with_note(format!("the report's chapters: {}", numerals.join(", "))),
         );
     };
-    if same_number.iter().any(|h| same_title(title, &h.title)) {
+    if same_number.iter().any(|h| same_title(names, title, &h.title)) {
         return None;
     }
     Some(
