@@ -401,16 +401,37 @@ fn basis_of<'k>(path: &[String], caption: &str, knowledge: &'k Knowledge) -> Opt
 static TITLE_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\btahun\s+(anggaran\s+)?((19|20)\d\d)\b").expect("a valid pattern")
 });
+/// "LAPORAN KINERJA 2024", "LKjIP … 2024": a report's title with its year and no "Tahun".
+static TITLE_WITH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\W*(laporan\s+kinerja|laporan\s+akuntabilitas|lakip|lkjip|lkj)\b[^.;:]{0,160}?\b((19|20)\d\d)\W*$")
+        .expect("a valid pattern")
+});
+/// "Nomor 29 " just before a "Tahun 2014": a regulation's year.
+static REGULATION_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(nomor|no\.?)\s*\d+[\w/.-]*\s*$").expect("a valid pattern")
+});
 
-/// The year a report is about: the first "Tahun 2024" of its title page (the blocks before
-/// its first table or its first long paragraph).
+/// The year a report is about: its title's year ("LAPORAN KINERJA … TAHUN 2024",
+/// "LAPORAN KINERJA 2024"), else the first "Tahun 2024" of its title page (the blocks
+/// before its first table or its first long paragraph) that is not a regulation's.
 pub fn report_year(doc: &Document) -> Option<u16> {
-    for block in doc.blocks.iter().take(40) {
-        if matches!(block.kind, crate::document::BlockKind::Table(_)) {
-            break;
-        }
-        if let Some(caps) = TITLE_YEAR.captures(&block.text) {
+    let title_page = || {
+        doc.blocks
+            .iter()
+            .take(40)
+            .take_while(|b| !matches!(b.kind, crate::document::BlockKind::Table(_)))
+    };
+    for block in title_page().filter(|b| b.text.len() <= 300) {
+        if let Some(caps) = TITLE_WITH_YEAR.captures(block.text.trim()) {
             return caps.get(2)?.as_str().parse().ok();
+        }
+    }
+    for block in title_page() {
+        for caps in TITLE_YEAR.captures_iter(&block.text) {
+            let (Some(all), Some(year)) = (caps.get(0), caps.get(2)) else { continue };
+            if !REGULATION_NUMBER.is_match(&block.text[..all.start()]) {
+                return year.as_str().parse().ok();
+            }
         }
         if block.text.len() > 300 {
             break;

@@ -9,7 +9,10 @@
 //! di atas") must name a table or figure whose caption stands somewhere in the report.
 //! Only kinds the report captions at all are checked (a report whose figures carry their
 //! captions inside the images has no "Gambar" caption to find), and a reference to
-//! another document's table ("Tabel 2 Lampiran Peraturan …") is left alone.
+//! another document's table ("Tabel 2 Lampiran Peraturan …", "Tabel 1 Permendagri …",
+//! "Tabel 4.1 Renstra …") is left alone. A caption may be written "Tabel 3.1", "Tabel 3.1
+//! Title", "Tabel 3.1: Title" or "Tabel 3.1." and may sit under an image; a sentence that
+//! starts with a table's number ("Tabel 3.2 di atas memperlihatkan …") is no caption.
 //!
 //! ## Example
 //!
@@ -40,7 +43,7 @@ static REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// Words after a reference that make it another document's.
 static ELSEWHERE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^[\s,]*(pada\s+|dalam\s+)?(lampiran|peraturan|permen|undang|keputusan|pedoman|laporan)\b")
+    Regex::new(r"(?i)^[\s,]*(pada\s+|dalam\s+)?(lampiran|peraturan|permen\w*|kepmen\w*|perpres|perda|perbup|perwal|pergub|pp|uu|undang|keputusan|pedoman|juknis|laporan|renstra|rencana|rpjmd|rpjmn|rkpd|renja|dokumen)\b")
         .expect("a valid pattern")
 });
 

@@ -7,16 +7,22 @@
 //!
 //! ## What it checks
 //!
-//! - The report's year is read from its title page ("LAPORAN … TAHUN 2024"). A sentence
+//! - The report's year is read from its title page ("LAPORAN … TAHUN 2024", "LAPORAN
+//!   KINERJA 2024"; a regulation's "Nomor 29 Tahun 2014" is not it). A sentence
 //!   that speaks of writing this report ("menyusun Laporan Kinerja (LKj) Tahun 2023",
 //!   "penyusunan LAKIP BP3MI Tahun 2023": the report's name, its abbreviation in
 //!   parentheses and the unit's name, then the year) must give that year. A report cited as a source
-//!   ("dalam Laporan Kinerja Tahun 2023") is last year's and is left alone.
+//!   ("dalam Laporan Kinerja Tahun 2023") is last year's and is left alone, and so is one
+//!   the clause marks as another year's ("Rekomendasi Inspektorat atas penyusunan …",
+//!   "akan menjadi bahan penyusunan Laporan Kinerja Tahun 2025").
 //! - A plan's period (Renstra / Rencana Strategis, RPJMD, RPJMN) named several times must
 //!   be the same everywhere. A period that ends in the same year as the one most places
 //!   give but starts in another is a slip: it is reported with a related label at every
 //!   other mention. A period that differs at both ends may be the previous plan and is
-//!   left alone.
+//!   left alone. Plans of two owners ("Renstra Kementerian … 2020–2024" beside "Renstra
+//!   BPVP … 2022–2024", or a hospital's "Rencana Strategis Bisnis") are two plans; a plan
+//!   named without an owner is compared with all. "sisa periode Renstra 2025–2026" gives
+//!   the years left, not the period.
 //!
 //! ## Example
 //!
@@ -33,7 +39,7 @@ use crate::diagnostics::{Finding, Label};
 use crate::facts::sentences::sentences;
 use crate::span::Span;
 use regex::Regex;
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 use std::sync::LazyLock;
 
 const CODE: &str = "S304";
@@ -66,7 +72,7 @@ fn check_report_year(ctx: &Context, findings: &mut Vec<Finding>) {
         let text = sentence.text(ctx.doc);
         for caps in THIS_REPORT.captures_iter(text) {
             let Some(m) = caps.name("year") else { continue };
-            if m.as_str() == year.to_string() {
+            if m.as_str() == year.to_string() || names_another_report(text, caps.get(0)) {
                 continue;
             }
             let span = Span::new(sentence.span.start + m.start(), sentence.span.start + m.end());
@@ -83,12 +89,54 @@ fn check_report_year(ctx: &Context, findings: &mut Vec<Finding>) {
     }
 }
 
+/// Words in the same clause before "penyusunan Laporan Kinerja Tahun X" that make it
+/// another year's report: last year's, reviewed ("Rekomendasi Inspektorat atas
+/// penyusunan …"), or next year's ("akan menjadi bahan penyusunan …").
+static ANOTHER_REPORT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(rekomendasi|reviu|evaluasi|hasil|akan|bahan|mendatang|berikutnya|sebelumnya|lalu|dahulu)\b")
+        .expect("a valid pattern")
+});
+
+fn names_another_report(text: &str, phrase: Option<regex::Match>) -> bool {
+    let Some(phrase) = phrase else { return false };
+    let before = &text[..phrase.start()];
+    let clause = before.rfind([',', ';', ':', '(']).map_or(before, |i| &before[i + 1..]);
+    ANOTHER_REPORT.is_match(clause)
+}
+
+/// "sisa (periode)" just before a plan: the years left of it.
+static YEARS_LEFT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\bsisa(\s+periode)?\s*$").expect("a valid pattern"));
+
+/// How many times each period (first year, last year) is named.
+type PeriodCounts<'a> = HashMap<(&'a str, &'a str), usize>;
+
 /// One mention of a plan's period.
 struct Period {
+    /// Whose plan it is, as the words between the plan and its years say ("BP2MI",
+    /// "Dinas Kesehatan"); empty when they say nothing.
+    owner: BTreeSet<String>,
     from: String,
     to: String,
     /// The two years as printed.
     span: Span,
+}
+
+/// The words of a plan's name that say whose it is: "(Renstra) BP3MI Jawa Barat Tahun"
+/// gives {bp3mi, jawa, barat}.
+fn owner_words(gap: &str) -> BTreeSet<String> {
+    const NOT_OWNERS: &[&str] =
+        &["tahun", "periode", "renstra", "rpjmd", "rpjmn", "dan", "yang", "ke", "di", "dari"];
+    gap.split(|c: char| !c.is_alphanumeric())
+        .map(str::to_lowercase)
+        .filter(|w| !w.is_empty() && !NOT_OWNERS.contains(&w.as_str()))
+        .collect()
+}
+
+/// Are two mentions of a plan about the same plan? Either names no owner, or one's
+/// owner words are all among the other's ("RSUD" and "RSUD Sehat Sentosa").
+fn compatible(a: &BTreeSet<String>, b: &BTreeSet<String>) -> bool {
+    a.is_subset(b) || b.is_subset(a)
 }
 
 fn check_plan_periods(ctx: &Context, findings: &mut Vec<Finding>) {
@@ -106,6 +154,11 @@ fn check_plan_periods(ctx: &Context, findings: &mut Vec<Finding>) {
             if caps.name("gap").is_some_and(|g| STANDALONE_NUMBER.is_match(g.as_str())) {
                 continue;
             }
+            // "sisa periode Renstra 2025–2026": the years left of the plan, not its period.
+            if YEARS_LEFT.is_match(&text[..plan.start()]) {
+                continue;
+            }
+            let owner = caps.name("gap").map_or_else(BTreeSet::new, |g| owner_words(g.as_str()));
             let plan = match plan.as_str().to_lowercase().as_str() {
                 "renstra" | "rencana strategis" => "Renstra",
                 "rpjmn" | "rencana pembangunan jangka menengah nasional" => "RPJMN",
@@ -114,6 +167,7 @@ fn check_plan_periods(ctx: &Context, findings: &mut Vec<Finding>) {
             let span =
                 Span::new(sentence.span.start + from.start(), sentence.span.start + to.end());
             by_plan.entry(plan).or_default().push(Period {
+                owner,
                 from: from.as_str().to_string(),
                 to: to.as_str().to_string(),
                 span,
@@ -123,16 +177,36 @@ fn check_plan_periods(ctx: &Context, findings: &mut Vec<Finding>) {
     let mut plans: Vec<(&str, Vec<Period>)> = by_plan.into_iter().collect();
     plans.sort_by_key(|(plan, _)| *plan);
     for (plan, periods) in plans {
-        let mut counts: HashMap<(&str, &str), usize> = HashMap::new();
+        // Mentions by owner: a plan named with no owner may be any of them; the plans of
+        // two owners ("Renstra Kementerian …", "Renstra BPVP …") are two plans.
+        let mut by_owner: Vec<(&BTreeSet<String>, PeriodCounts)> = Vec::new();
         for p in &periods {
-            *counts.entry((p.from.as_str(), p.to.as_str())).or_default() += 1;
+            let at = match by_owner.iter().position(|(o, _)| *o == &p.owner) {
+                Some(at) => at,
+                None => {
+                    by_owner.push((&p.owner, HashMap::new()));
+                    by_owner.len() - 1
+                }
+            };
+            *by_owner[at].1.entry((p.from.as_str(), p.to.as_str())).or_default() += 1;
         }
-        let Some((&(from, to), &most)) =
-            counts.iter().max_by_key(|(k, n)| (**n, std::cmp::Reverse(**k)))
-        else {
-            continue;
-        };
-        for odd in periods.iter().filter(|p| p.to == to && p.from != from) {
+        for odd in &periods {
+            let mut counts: HashMap<(&str, &str), usize> = HashMap::new();
+            for (owner, owner_counts) in &by_owner {
+                if compatible(owner, &odd.owner) {
+                    for (k, n) in owner_counts {
+                        *counts.entry(*k).or_default() += n;
+                    }
+                }
+            }
+            let Some((&(from, to), &most)) =
+                counts.iter().max_by_key(|(k, n)| (**n, std::cmp::Reverse(**k)))
+            else {
+                continue;
+            };
+            if odd.to != to || odd.from == from {
+                continue;
+            }
             let odd_count = counts.get(&(odd.from.as_str(), odd.to.as_str())).copied().unwrap_or(0);
             if most < 2 || odd_count >= most {
                 continue;
@@ -146,7 +220,10 @@ fn check_plan_periods(ctx: &Context, findings: &mut Vec<Finding>) {
                 ),
                 Label::new(odd.span, format!("{usual} elsewhere")),
             );
-            for p in periods.iter().filter(|p| p.from == from && p.to == to) {
+            for p in periods
+                .iter()
+                .filter(|p| p.from == from && p.to == to && compatible(&p.owner, &odd.owner))
+            {
                 f = f.with_related(Label::new(p.span, usual.clone()));
             }
             findings.push(f.with_values(from, odd.from.clone()).with_note(format!(

@@ -9,10 +9,13 @@
 //! Peraturan Pemerintah, Peraturan Presiden, Peraturan Menteri …, Peraturan Daerah,
 //! Keputusan …, Instruksi …, Surat Edaran …), is keyed by its kind and issuer (compared as
 //! words, with the abbreviations of `rules/names.yaml`: "PAN RB" and "Pendayagunaan
-//! Aparatur Negara dan Reformasi Birokrasi" are one issuer) and its number. One regulation
-//! has one year: when the citations of a key give two years, the year given less often
-//! (on a tie, the later citation) is reported, with a related label at every other
-//! citation.
+//! Aparatur Negara dan Reformasi Birokrasi" are one issuer) and its number. Numbers start
+//! again every year ("Undang-Undang Nomor 1 Tahun 2004" and "… Nomor 1 Tahun 2022" are
+//! two laws), so two citations are one regulation only when both say what it is about
+//! ("tentang Petunjuk Teknis Perjanjian Kinerja …") and say the same (compared by words).
+//! One regulation has one year: when such citations give two years, the year given less
+//! often (on a tie, the later citation) is reported, with a related label at every other
+//! citation of that regulation.
 //!
 //! Two issuers are never taken for one ("Peraturan Menteri Dalam Negeri Nomor 86" and
 //! "Peraturan Menteri PAN RB Nomor 86" are two regulations), and a citation whose issuer
@@ -33,9 +36,11 @@ use super::support::finding;
 use super::Context;
 use crate::diagnostics::{Finding, Label};
 use crate::facts::sentences::sentences;
+use crate::facts::titles::same_title;
+use crate::knowledge::Names;
 use crate::span::Span;
 use regex::Regex;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 const CODE: &str = "S305";
@@ -46,8 +51,16 @@ static CITATION: LazyLock<Regex> = LazyLock::new(|| {
         .expect("a valid pattern")
 });
 
+/// "tentang Petunjuk Teknis Perjanjian Kinerja, …" after a citation.
+static SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*,?\s*(?i:tentang)\s+(?P<subject>[^;.\n]{3,300})").expect("a valid pattern")
+});
+
 struct Citation {
     year: String,
+    /// The first words of what the regulation is about ("tentang …"), when the citation
+    /// says.
+    subject: Option<String>,
     /// The year as printed.
     span: Span,
     /// The citation as printed, for messages.
@@ -69,7 +82,13 @@ pub fn check(ctx: &Context, findings: &mut Vec<Finding>) {
             let issuer: Vec<String> = names.words(kind.as_str()).into_iter().collect();
             let key = (issuer.join(" "), n.as_str().to_lowercase());
             let start = sentence.span.start;
+            let subject = SUBJECT.captures(&text[all.end()..]).and_then(|c| {
+                let words: Vec<&str> =
+                    c.name("subject")?.as_str().split_whitespace().take(8).collect();
+                Some(words.join(" "))
+            });
             let citation = Citation {
+                subject,
                 year: year.as_str().to_string(),
                 span: Span::new(start + year.start(), start + year.end()),
                 text: all.as_str().split_whitespace().collect::<Vec<_>>().join(" "),
@@ -83,13 +102,31 @@ pub fn check(ctx: &Context, findings: &mut Vec<Finding>) {
     }
     for key in keys {
         let Some(citations) = by_key.get(&key) else { continue };
-        if let Some(f) = mismatch(citations) {
-            findings.push(f);
-        }
+        findings.extend(mismatches(names, citations));
     }
 }
 
-fn mismatch(citations: &[Citation]) -> Option<Finding> {
+/// Citations of one kind, issuer and number with two years. Numbers start again every
+/// year ("UU Nomor 1 Tahun 2004" and "UU Nomor 1 Tahun 2022" are two laws), so two
+/// years are one slip only when both citations say what the regulation is about and say
+/// the same thing.
+fn mismatches(names: &Names, citations: &[Citation]) -> Vec<Finding> {
+    let mut out = Vec::new();
+    let mut reported: HashSet<Span> = HashSet::new();
+    for citation in citations {
+        let Some(subject) = &citation.subject else { continue };
+        let same: Vec<&Citation> = citations
+            .iter()
+            .filter(|c| c.subject.as_deref().is_some_and(|s| same_title(names, s, subject)))
+            .collect();
+        if let Some(f) = mismatch(&same).filter(|f| reported.insert(f.primary.span)) {
+            out.push(f);
+        }
+    }
+    out
+}
+
+fn mismatch(citations: &[&Citation]) -> Option<Finding> {
     let mut count: HashMap<&str, usize> = HashMap::new();
     for c in citations {
         *count.entry(c.year.as_str()).or_default() += 1;
@@ -112,16 +149,16 @@ fn mismatch(citations: &[Citation]) -> Option<Finding> {
         ),
         Label::new(odd.span, format!("{usual} elsewhere")),
     );
-    for c in citations.iter().filter(|c| !std::ptr::eq(*c, odd)) {
+    for c in citations.iter().filter(|c| !std::ptr::eq(**c, *odd)) {
         f = f.with_related(Label::new(c.span, format!("{} here", c.year)));
     }
     Some(f.with_values(usual, odd.year.clone()).with_note(format!(
-        "one regulation cited {} times: {}",
+        "one regulation (same kind, issuer, number and subject) cited {} times: {}",
         citations.len(),
         citations.iter().map(|c| c.year.as_str()).collect::<Vec<_>>().join(", ")
     )))
 }
 
-fn first_index(citations: &[Citation], year: &str) -> usize {
+fn first_index(citations: &[&Citation], year: &str) -> usize {
     citations.iter().position(|c| c.year == year).unwrap_or(usize::MAX)
 }
