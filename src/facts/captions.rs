@@ -21,7 +21,7 @@ pub struct Caption {
 /// line or followed by the title ("Tabel 3.1 Capaian …", "Tabel 3.1: Capaian …",
 /// "Tabel 1. Ringkasan …").
 pub static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(?P<kind>tabel|table|gambar|grafik|diagram|bagan)\s+(?P<n>\d+(\.\d+)*[a-z]?)\.?[ \t]*([:.\-–—][ \t]*)?(?P<title>[^\n]*)")
+    Regex::new(r"(?i)^\s*(?P<kind>tabel|table|gambar|grafik|diagram|bagan)\s+(?P<n>\d+([.-]\d+)*[a-z]?)\.?[ \t]*(?P<sep>[:.\-–—][ \t]*)?(?P<title>[^\n]*)")
         .expect("a valid pattern")
 });
 /// "Lanjutan Tabel 3.6", "Sambungan Tabel 3.6": the rest of a table begun earlier.
@@ -69,8 +69,22 @@ fn caption_of(doc: &Document, block: &Block, next: Option<&Block>) -> Option<Cap
     let kind = kind_of(caps.name("kind")?.as_str());
     let first_title = caps.name("title").map_or("", |t| t.as_str().trim());
     // A sentence about a table ("Tabel 3.1 menunjukkan …", "Tabel 3.2 di atas …") goes on
-    // in small letters; a caption's title starts with a capital, a digit or a bracket.
-    if first_title.chars().next().is_some_and(char::is_lowercase) {
+    // with a word in small letters; a caption's title starts with a capital, a digit, a
+    // bracket or a word such as "e-Katalog".
+    let first_word = first_title.split_whitespace().next().unwrap_or_default();
+    if first_word.chars().next().is_some_and(char::is_lowercase)
+        && !first_word.chars().any(char::is_uppercase)
+    {
+        return None;
+    }
+    // "Tabel 3.2–3.4 menyajikan …": a range of tables.
+    if caps.name("sep").is_some_and(|s| s.as_str().trim() != ":" && s.as_str().trim() != ".")
+        && first_title.starts_with(|c: char| c.is_ascii_digit())
+    {
+        return None;
+    }
+    // "Tabel 3.2 (Lanjutan)" over the title: the same table on the next page.
+    if CONTINUED_TITLE.is_match(first_title) {
         return None;
     }
     // A title under the number may run over several lines ("Perbandingan Capaian …" /

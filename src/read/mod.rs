@@ -60,21 +60,22 @@ pub fn read_document(source: SourceFile, options: &ReadOptions) -> Document {
     for item in items {
         match item {
             MarkdownItem::Block(block) => {
-                // A list of contents written as lines ("Tabel 3.1 Capaian …… 14") under
-                // its heading, in one block or several.
-                if let Some(entries) = contents_lines(&block) {
-                    // A list goes on in the next block when that is the next item of a
-                    // Markdown list, or lines with page numbers: a chapter heading just
-                    // after the list has none.
-                    let goes_on = block.kind == BlockKind::ListItem
-                        || entries.iter().all(|e| has_page_number(&e.cells[0].0));
-                    let continuing = match blocks.last().map(|b| &b.kind) {
-                        Some(BlockKind::Contents(i)) if goes_on && line_lists.contains(i) => {
-                            Some(*i)
-                        }
-                        _ => None,
-                    };
-                    if let Some(i) = continuing {
+                let open_list = match blocks.last().map(|b| &b.kind) {
+                    Some(BlockKind::Contents(i)) if line_lists.contains(i) => Some(*i),
+                    _ => None,
+                };
+                // A list goes on in the next block when that is the next item of a
+                // Markdown list (sub-items too), or lines that are plainly entries: a
+                // table or figure with its number, or a page number after dot leaders.
+                // A chapter heading just after the list is neither.
+                if let Some(i) = open_list {
+                    let item = block.kind == BlockKind::ListItem;
+                    let goes_on = contents_lines(&block, item).filter(|entries| {
+                        item || entries.iter().all(|e| {
+                            has_page_number(&e.cells[0].0) || is_caption_entry(&e.cells[0].0)
+                        })
+                    });
+                    if let Some(entries) = goes_on {
                         contents[i].entries.extend(entries);
                         contents[i].span = contents[i].span.cover(block.span);
                         if let Some(last) = blocks.last_mut() {
@@ -82,13 +83,17 @@ pub fn read_document(source: SourceFile, options: &ReadOptions) -> Document {
                         }
                         continue;
                     }
-                    if let Some(heading) = contents_heading(&blocks) {
-                        line_lists.push(contents.len());
-                        blocks.push(placeholder(BlockKind::Contents(contents.len()), block.span));
-                        contents.push(ContentsList { heading, span: block.span, entries });
-                        previous_was_table = false;
-                        continue;
-                    }
+                }
+                // A list of contents written as lines ("Tabel 3.1 Capaian …… 14") under
+                // its heading.
+                if let (Some(heading), Some(entries)) =
+                    (contents_heading(&blocks), contents_lines(&block, false))
+                {
+                    line_lists.push(contents.len());
+                    blocks.push(placeholder(BlockKind::Contents(contents.len()), block.span));
+                    contents.push(ContentsList { heading, span: block.span, entries });
+                    previous_was_table = false;
+                    continue;
                 }
                 // A page number or running footer between two parts of a table is the
                 // page break itself, not text between two tables.
@@ -201,7 +206,12 @@ fn only_blank_between(text: &str, from: usize, to: usize) -> bool {
 
 /// `DAFTAR TABEL` (or ISI, GAMBAR, …) when it is the block just above.
 fn contents_heading(blocks: &[Block]) -> Option<String> {
-    let last = blocks.last()?;
+    let mut last = blocks.last()?;
+    // "Halaman" or "HAL" over the page column, between the heading and the list.
+    let page_label = last.text.trim().trim_matches('*').trim().trim_end_matches('.');
+    if ["hal", "halaman", "page"].contains(&page_label.to_lowercase().as_str()) {
+        last = blocks.get(blocks.len().checked_sub(2)?)?;
+    }
     let title = last.text.trim().trim_matches('*').trim();
     let upper = title.to_uppercase();
     let known = ["DAFTAR ISI", "DAFTAR TABEL", "DAFTAR GAMBAR", "DAFTAR GRAFIK", "DAFTAR LAMPIRAN"];
@@ -216,10 +226,20 @@ fn has_page_number(line: &str) -> bool {
     LEADERS.is_match(line)
 }
 
+/// "Tabel 3.1 …", "Gambar 2 …": an entry of a list of tables or figures.
+fn is_caption_entry(line: &str) -> bool {
+    static CAPTION_ENTRY: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"(?i)^(tabel|table|gambar|grafik|diagram|bagan)\s+\d")
+            .expect("a valid pattern")
+    });
+    CAPTION_ENTRY.is_match(line)
+}
+
 /// The lines of a paragraph or list item as entries of a list of contents, when every
 /// line reads as one: "Tabel 3.1 Capaian Kinerja ........ 14", "BAB II PERENCANAAN
-/// KINERJA", "A. Rencana Strategis … 11", "KATA PENGANTAR … i".
-fn contents_lines(block: &Block) -> Option<Vec<ContentsEntry>> {
+/// KINERJA", "A. Rencana Strategis … 11", "KATA PENGANTAR … i". With `any_line`, every
+/// line is one (an item of a list already known to be a list of contents).
+fn contents_lines(block: &Block, any_line: bool) -> Option<Vec<ContentsEntry>> {
     static ENTRY: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
         regex::Regex::new(
             r"(?i)^((tabel|table|gambar|grafik|diagram|bagan)\s+\d|bab\s+([ivxl]+|\d{1,2})\b|[a-h]\.\s|kata pengantar|daftar\s|ringkasan eksekutif|ikhtisar eksekutif|lampiran)|[.…_]{3,}\s*(\d{1,4}|[ivxlc]{1,6})\s*$",
@@ -238,7 +258,7 @@ fn contents_lines(block: &Block) -> Option<Vec<ContentsEntry>> {
         if trimmed.is_empty() {
             continue;
         }
-        if !ENTRY.is_match(trimmed) {
+        if !any_line && !ENTRY.is_match(trimmed) {
             return None;
         }
         let lead = line.len() - line.trim_start().len();

@@ -61,7 +61,8 @@ pub fn check(ctx: &Context, findings: &mut Vec<Finding>) {
 
 /// "3" of "3.16"; numbers without a dot form one series.
 fn chapter(number: &str) -> String {
-    match number.split_once('.') {
+    // "3-1" is numbered as "3.1".
+    match number.split_once(['.', '-']) {
         Some((chapter, _)) => chapter.to_string(),
         None => String::new(),
     }
@@ -71,7 +72,7 @@ fn chapter(number: &str) -> String {
 /// [3, 1, 1].
 fn parts(number: &str) -> Vec<u64> {
     let mut out = Vec::new();
-    for piece in number.split('.') {
+    for piece in number.split(['.', '-']) {
         let digits: String = piece.chars().take_while(char::is_ascii_digit).collect();
         out.extend(digits.parse::<u64>().ok());
         if let Some(letter) = piece.chars().find(char::is_ascii_alphabetic) {

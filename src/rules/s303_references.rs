@@ -37,13 +37,13 @@ const CODE: &str = "S303";
 /// "Tabel 3.4", "gambar 2", "Grafik 3.1" anywhere in a sentence.
 static REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?P<kind>tabel|table|gambar|grafik|diagram|bagan)\s+(?P<n>\d+(\.\d+)*[a-z]?)\b",
+        r"(?i)\b(?P<kind>tabel|table|gambar|grafik|diagram|bagan)\s+(?P<n>\d+([.-]\d+)*[a-z]?)\b",
     )
     .expect("a valid pattern")
 });
 /// Words after a reference that make it another document's.
 static ELSEWHERE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^[\s,]*(pada\s+|dalam\s+)?(lampiran|peraturan|permen\w*|kepmen\w*|perpres|perda|perbup|perwal|pergub|pp|uu|undang|keputusan|pedoman|juknis|laporan|renstra|rencana|rpjmd|rpjmn|rkpd|renja|dokumen)\b")
+    Regex::new(r"(?i)^[\s,]*(pada\s+|dalam\s+)?(lampiran|peraturan|permen\w*|kepmen\w*|perpres|perda|perbup|perwal|pergub|pp|uu|undang|keputusan|pedoman|juknis|laporan|lkjip|lkj|lakip|renstra|rencana|rpjmd|rpjmn|rkpd|renja|dokumen)\b")
         .expect("a valid pattern")
 });
 
@@ -67,7 +67,8 @@ pub fn check(ctx: &Context, findings: &mut Vec<Finding>) {
             if !kinds.contains(kind)
                 || known.contains(&(kind, n.as_str()))
                 || ELSEWHERE.is_match(after)
-                || (is_caption && all.start() == 0)
+                || (is_caption
+                    && text[..all.start()].trim_start_matches(['*', '_', ' ']).is_empty())
             {
                 continue;
             }

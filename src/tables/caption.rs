@@ -24,7 +24,7 @@ static CONTINUED_TITLE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^tabel(?:\s+(\d+(?:\.\d+)*[a-z]?))?\.?\s*(?:[:.\-–—]\s*)?(.*)$").unwrap()
+    Regex::new(r"(?i)^tabel(?:\s+(\d+(?:[.-]\d+)*[a-z]?))?\.?\s*(?:[:.\-–—]\s*)?(.*)$").unwrap()
 });
 
 /// Reads `text` (a paragraph or heading, emphasis already removed) as a table caption.
@@ -49,7 +49,9 @@ pub fn parse_table_caption(text: &str) -> Option<ParsedCaption> {
         return None;
     }
     let mut title_parts: Vec<&str> = Vec::new();
-    if !rest_of_first.is_empty() {
+    // "Tabel 3.2 (Lanjutan)" over the title repeated on the next line.
+    let continued_first = CONTINUED_TITLE.is_match(rest_of_first);
+    if !rest_of_first.is_empty() && !continued_first {
         title_parts.push(rest_of_first);
     }
     title_parts.extend(lines.map(|l| l.trim_matches('*').trim()).filter(|l| !l.is_empty()));
@@ -61,7 +63,11 @@ pub fn parse_table_caption(text: &str) -> Option<ParsedCaption> {
     if number.is_none() && title.is_none() {
         return None;
     }
-    Some(ParsedCaption { number, title, continued: continued_before || continued_after })
+    Some(ParsedCaption {
+        number,
+        title,
+        continued: continued_before || continued_first || continued_after,
+    })
 }
 
 #[cfg(test)]
@@ -80,6 +86,10 @@ mod tests {
             assert!(parsed.continued && parsed.title.is_none(), "{text}");
         }
         assert!(!parse_table_caption("Tabel 3.6 Pelatihan").unwrap().continued);
+        let over_title =
+            parse_table_caption("Tabel 3.2. (Lanjutan)\nKomoditas Bahan Pokok").unwrap();
+        assert!(over_title.continued);
+        assert_eq!(over_title.title.as_deref(), Some("Komoditas Bahan Pokok"));
     }
 
     #[test]
@@ -99,6 +109,10 @@ mod tests {
         assert_eq!(
             caption("Tabel 1. Ringkasan Capaian"),
             Some((Some("1".into()), Some("Ringkasan Capaian".into())))
+        );
+        assert_eq!(
+            caption("Tabel 3-1 Capaian Kinerja"),
+            Some((Some("3-1".into()), Some("Capaian Kinerja".into())))
         );
         assert_eq!(
             caption("**Tabel 4.2**: Anggaran"),
