@@ -4,6 +4,7 @@
 use crate::document::{Block, BlockKind, Document};
 use crate::span::Span;
 use regex::Regex;
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 /// "BAB III – AKUNTABILITAS KINERJA", "Bab 2. Perencanaan Kinerja", "BAB IV" (the title on
@@ -66,33 +67,53 @@ pub fn chapter_number(numeral: &str) -> Option<u32> {
 /// The chapters of the report in order, each with its lettered sections.
 ///
 /// In plain text, headings are guessed, and an outline of the report ("BAB I
-/// PENDAHULUAN" / one paragraph / "BAB II …" inside chapter I) or a lettered list ("A.
-/// Direktur", "B. Bagian Tata Usaha" under a section B) looks like headings too. Such runs
-/// start the numbering again; a guessed heading is kept only when it goes on from the
-/// chapter or section before it, and a run that starts again is skipped until its
-/// numbers fall back.
+/// PENDAHULUAN" / one paragraph / "BAB II …", in the summary or inside chapter I) or a
+/// lettered list ("A. Direktur", "B. Bagian Tata Usaha" under a section B) looks like
+/// headings too. Such runs number again from the start. Chapters are read from the end,
+/// where the real ones stand after any outline, and a guessed one is kept only when its
+/// number comes before the one kept after it; sections are read from the start of their
+/// chapter, and one is kept only when its letter goes on from the one before (or, after
+/// a run of list items in other letters, when it is written in the capitals of the
+/// sections kept). Headings marked in the file (`#`) are always kept.
 pub fn chapters(doc: &Document) -> Vec<Chapter> {
+    let blocks = &doc.blocks;
+    let candidates: Vec<(usize, Chapter)> = blocks
+        .iter()
+        .enumerate()
+        .filter_map(|(i, b)| chapter_heading(doc, b, blocks.get(i + 1)).map(|c| (i, c)))
+        .collect();
+    let mut kept = vec![false; candidates.len()];
+    let mut from_the_end = Order::default();
+    for (k, (i, chapter)) in candidates.iter().enumerate().rev() {
+        let marked = is_marked_heading(&blocks[*i]);
+        kept[k] = from_the_end.keeps(u32::MAX - chapter.number, marked, true);
+    }
+    let mut chapter_at: HashMap<usize, Chapter> = candidates
+        .into_iter()
+        .zip(kept)
+        .filter(|(_, keep)| *keep)
+        .map(|((i, chapter), _)| (i, chapter))
+        .collect();
+
     let mut out: Vec<Chapter> = Vec::new();
-    let mut chapter_order = Order::default();
     let mut section_order = Order::default();
     // A heading such as LAMPIRAN at the level of the chapters ends the last chapter.
     let mut open_level: Option<u8> = None;
-    for (i, block) in doc.blocks.iter().enumerate() {
-        if let Some(chapter) = chapter_heading(doc, block, doc.blocks.get(i + 1)) {
-            if chapter_order.keeps(chapter.number, is_marked_heading(block)) {
-                out.push(chapter);
-                section_order = Order::default();
-                open_level = Some(heading_level(block));
-            }
+    for (i, block) in blocks.iter().enumerate() {
+        if let Some(chapter) = chapter_at.remove(&i) {
+            out.push(chapter);
+            section_order = Order::default();
+            open_level = Some(heading_level(block));
             continue;
         }
         let Some(level) = open_level else { continue };
-        if !block.is_heading() {
+        if !block.is_heading() || CHAPTER.is_match(&block.text) {
             continue;
         }
         if let Some(section) = section_heading(doc, block) {
             let letter = u32::from(section.letter);
-            if section_order.keeps(letter, is_marked_heading(block)) {
+            let capitals = !section.title.chars().any(char::is_lowercase);
+            if section_order.keeps(letter, is_marked_heading(block), capitals) {
                 if let Some(chapter) = out.last_mut() {
                     chapter.sections.push(section);
                 }
@@ -108,31 +129,39 @@ pub fn chapters(doc: &Document) -> Vec<Chapter> {
 #[derive(Default)]
 struct Order {
     last: u32,
-    /// The last number of a run that started again, while it goes on.
-    run: Option<u32>,
+    /// Whether the last heading kept was in capitals.
+    last_capitals: Option<bool>,
+    /// The last number of a run that started again, while it goes on, and whether the
+    /// run is in capitals.
+    run: Option<(u32, bool)>,
 }
 
 impl Order {
     /// Is a heading numbered `n` the next of its series? A heading marked in the file
     /// always is.
-    fn keeps(&mut self, n: u32, marked: bool) -> bool {
+    fn keeps(&mut self, n: u32, marked: bool, capitals: bool) -> bool {
         if marked {
             self.last = n;
+            self.last_capitals = Some(capitals);
             self.run = None;
             return true;
         }
-        if let Some(run) = self.run {
-            if n > run {
-                self.run = Some(n);
+        if let Some((run, run_capitals)) = self.run {
+            // A heading in the capitals of those kept, after a run in other letters,
+            // ends the run.
+            let ends_run = self.last_capitals == Some(capitals) && run_capitals != capitals;
+            if n > run && !ends_run {
+                self.run = Some((n, run_capitals));
                 return false;
             }
             self.run = None;
         }
         if n > self.last {
             self.last = n;
+            self.last_capitals = Some(capitals);
             true
         } else {
-            self.run = Some(n);
+            self.run = Some((n, capitals));
             false
         }
     }
@@ -227,13 +256,21 @@ mod tests {
         let mut order = Order::default();
         // Chapter I, an outline I–IV inside it, then chapters II and III.
         let kept: Vec<bool> =
-            [1, 1, 2, 3, 4, 2, 3].iter().map(|&n| order.keeps(n, false)).collect();
+            [1, 1, 2, 3, 4, 2, 3].iter().map(|&n| order.keeps(n, false, true)).collect();
         assert_eq!(kept, [true, false, false, false, false, true, true]);
         // Sections A, B, a list A–D under B, then section C.
         let mut order = Order::default();
         let kept: Vec<bool> =
-            [1, 2, 1, 2, 3, 4, 3].iter().map(|&n| order.keeps(n, false)).collect();
+            [1, 2, 1, 2, 3, 4, 3].iter().map(|&n| order.keeps(n, false, true)).collect();
         assert_eq!(kept, [true, true, false, false, false, false, true]);
+        // Sections A, B in capitals, an outline A–B in small letters, then section C in
+        // capitals: C ends the run.
+        let mut order = Order::default();
+        let kept: Vec<bool> = [(1, true), (2, true), (1, false), (2, false), (3, true)]
+            .iter()
+            .map(|&(n, capitals)| order.keeps(n, false, capitals))
+            .collect();
+        assert_eq!(kept, [true, true, false, false, true]);
     }
 
     #[test]

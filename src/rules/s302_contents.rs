@@ -49,7 +49,9 @@ use crate::facts::chapters::{chapters, Chapter};
 use crate::facts::contents::{entries, Entry, Named};
 use crate::facts::titles::{likeness, more_alike, same_title};
 use crate::knowledge::Names;
+use regex::Regex;
 use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
 
 const CODE: &str = "S302";
 
@@ -63,8 +65,9 @@ pub fn check(ctx: &Context, findings: &mut Vec<Finding>) {
         return;
     }
     let names = &ctx.knowledge.names;
-    check_captions(ctx.doc, names, &entries, findings);
-    check_chapters(names, &entries, &chapters(ctx.doc), findings);
+    let chapters = chapters(ctx.doc);
+    check_captions(ctx.doc, names, &entries, &chapters, findings);
+    check_chapters(names, &entries, &chapters, findings);
 }
 
 fn list_name(kind: &str) -> &'static str {
@@ -76,8 +79,14 @@ fn list_name(kind: &str) -> &'static str {
     }
 }
 
-fn check_captions(doc: &Document, names: &Names, entries: &[Entry], findings: &mut Vec<Finding>) {
-    let annex = annex_start(doc);
+fn check_captions(
+    doc: &Document,
+    names: &Names,
+    entries: &[Entry],
+    chapters: &[Chapter],
+    findings: &mut Vec<Finding>,
+) {
+    let annex = annex_start(doc, chapters);
     let all_captions = captions(doc);
     let mut kinds: Vec<&'static str> = Vec::new();
     for entry in entries {
@@ -103,20 +112,27 @@ fn check_captions(doc: &Document, names: &Names, entries: &[Entry], findings: &m
     }
 }
 
-/// Where the annex starts: the LAMPIRAN heading after the last chapter.
-fn annex_start(doc: &Document) -> usize {
+/// Where the annex starts: the first LAMPIRAN heading after the report's first chapter
+/// ("LAMPIRAN", "BAB V LAMPIRAN").
+fn annex_start(doc: &Document, chapters: &[Chapter]) -> usize {
+    let body = chapters.first().map_or(0, |c| c.span.start);
     doc.blocks
         .iter()
-        .rev()
-        .take_while(|b| !(b.is_heading() && b.text.trim_start().to_lowercase().starts_with("bab")))
-        .filter(|b| {
+        .filter(|b| b.span.start >= body)
+        .find(|b| {
+            let text = b.text.trim().trim_matches('*').trim();
+            let text = CHAPTER_NUMBER.find(text).map_or(text, |m| &text[m.end()..]);
             matches!(b.kind, BlockKind::Heading { .. } | BlockKind::Paragraph)
-                && b.text.trim().trim_matches('*').to_uppercase().starts_with("LAMPIRAN")
-                && b.text.split_whitespace().count() <= 6
+                && text.to_uppercase().starts_with("LAMPIRAN")
+                && b.text.split_whitespace().count() <= 8
         })
-        .last()
         .map_or(usize::MAX, |b| b.span.start)
 }
+
+/// "BAB V – " before a chapter's title.
+static CHAPTER_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^bab\s+([ivxl]+|\d{1,2})\b[\s.:–—-]*").expect("a valid pattern")
+});
 
 fn check_kind(
     names: &Names,

@@ -53,10 +53,11 @@ static OPENING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^[\s>*_+-]*(\d{1,2}[.)]|[a-zA-Z][.)])?[\s*_]*").expect("a valid pattern")
 });
 
-/// A title that is another document's name: "Bab VII RPJMD 2021–2026", "Bab III Laporan
-/// Kinerja ini".
+/// A title that is another document's name ("Bab VII RPJMD 2021–2026", "Bab III Laporan
+/// Kinerja ini"), a part of the chapter ("Bab III (Tabel 3.2)", "Bab III Bagian A") or
+/// another chapter ("Bab II–III").
 static OTHER_DOCUMENT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(renstra|rencana|rpjmd|rpjmn|rkpd|renja|lakip|lkjip|lkj|laporan|peraturan|permen\w*|undang|uu|pedoman|juknis|lampiran|dokumen|buku)\b")
+    Regex::new(r"(?i)^(renstra|rencana|rpjmd|rpjmn|rkpd|renja|lakip|lkjip|lkj|laporan|peraturan|permen\w*|undang|uu|pedoman|juknis|lampiran|dokumen|buku|tabel|gambar|grafik|diagram|bagan|bagian|subbab|sub|butir|poin|halaman|hal|[IVXL]+\b|\d)")
         .expect("a valid pattern")
 });
 /// Another document named just before the chapter: "Renstra BPBD 2021–2026 (Bab IV: …)",
