@@ -399,11 +399,12 @@ fn basis_of<'k>(path: &[String], caption: &str, knowledge: &'k Knowledge) -> Opt
 }
 
 static TITLE_YEAR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\btahun\s+(anggaran\s+)?((19|20)\d\d)\b").expect("a valid pattern")
+    Regex::new(r"(?i)\b(tahun\s+(?:anggaran\s+)?|t\.\s?a\.?\s*)((19|20)\d\d)\b")
+        .expect("a valid pattern")
 });
 /// "LAPORAN KINERJA 2024", "LKjIP … 2024": a report's title with its year and no "Tahun".
 static TITLE_WITH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\W*(laporan\s+kinerja|laporan\s+akuntabilitas|lakip|lkjip|lkj)\b[^.;:]{0,160}?\b((19|20)\d\d)\W*$")
+    Regex::new(r"(?i)^\W*(laporan\s+kinerja|laporan\s+akuntabilitas|lakip|lkjip|lkj)\b[^;:]{0,160}?\b((19|20)\d\d)\W*$")
         .expect("a valid pattern")
 });
 /// "Nomor 29 " just before a "Tahun 2014": a regulation's year.

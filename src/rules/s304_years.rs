@@ -93,20 +93,34 @@ fn check_report_year(ctx: &Context, findings: &mut Vec<Finding>) {
 /// another year's report: last year's, reviewed ("Rekomendasi Inspektorat atas
 /// penyusunan …"), or next year's ("akan menjadi bahan penyusunan …").
 static ANOTHER_REPORT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(rekomendasi|reviu|evaluasi|hasil|akan|bahan|mendatang|berikutnya|sebelumnya|lalu|dahulu)\b")
+    Regex::new(r"(?i)\b(rekomendasi|reviu|evaluasi|hasil|akan|bahan|dasar|acuan|mendatang|berikutnya|sebelumnya|lalu|dahulu|berbeda|dibandingkan|seperti)\b")
         .expect("a valid pattern")
+});
+
+/// Words after the phrase that make it a report still to be written.
+static NEXT_REPORT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(akan|mendatang|berikutnya|nanti)\b").expect("a valid pattern")
 });
 
 fn names_another_report(text: &str, phrase: Option<regex::Match>) -> bool {
     let Some(phrase) = phrase else { return false };
     let before = &text[..phrase.start()];
     let clause = before.rfind([',', ';', ':', '(']).map_or(before, |i| &before[i + 1..]);
-    ANOTHER_REPORT.is_match(clause)
+    // "Penyusunan Laporan Kinerja Tahun 2025 akan …": the clause after may say it too.
+    let after = &text[phrase.end()..];
+    let clause_after = after.find([',', ';', ':', '.']).map_or(after, |i| &after[..i]);
+    ANOTHER_REPORT.is_match(clause) || NEXT_REPORT.is_match(clause_after)
 }
 
 /// "sisa (periode)" just before a plan: the years left of it.
-static YEARS_LEFT: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\bsisa(\s+periode)?\s*$").expect("a valid pattern"));
+static YEARS_LEFT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(sisa(\s+periode)?|target|capaian|realisasi)\s*$").expect("a valid pattern")
+});
+/// "… 2022–2024 yang disusun Loka POM": the owner named after the years.
+static OWNER_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*,?\s*(yang\s+)?(disusun|ditetapkan|dimiliki|milik)\s+(oleh\s+)?(?P<owner>(\p{Lu}[\p{L}.]*\s*){1,4})")
+        .expect("a valid pattern")
+});
 
 /// How many times each period (first year, last year) is named.
 type PeriodCounts<'a> = HashMap<(&'a str, &'a str), usize>;
@@ -158,7 +172,14 @@ fn check_plan_periods(ctx: &Context, findings: &mut Vec<Finding>) {
             if YEARS_LEFT.is_match(&text[..plan.start()]) {
                 continue;
             }
-            let owner = caps.name("gap").map_or_else(BTreeSet::new, |g| owner_words(g.as_str()));
+            let mut owner =
+                caps.name("gap").map_or_else(BTreeSet::new, |g| owner_words(g.as_str()));
+            if owner.is_empty() {
+                if let Some(after) = OWNER_AFTER.captures(&text[to.end()..]) {
+                    owner =
+                        after.name("owner").map_or_else(BTreeSet::new, |o| owner_words(o.as_str()));
+                }
+            }
             let plan = match plan.as_str().to_lowercase().as_str() {
                 "renstra" | "rencana strategis" => "Renstra",
                 "rpjmn" | "rencana pembangunan jangka menengah nasional" => "RPJMN",

@@ -36,8 +36,6 @@ use super::support::finding;
 use super::Context;
 use crate::diagnostics::{Finding, Label};
 use crate::facts::sentences::sentences;
-use crate::facts::titles::same_title;
-use crate::knowledge::Names;
 use crate::span::Span;
 use regex::Regex;
 use std::collections::{HashMap, HashSet};
@@ -56,11 +54,19 @@ static SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\s*,?\s*(?i:tentang)\s+(?P<subject>[^;.\n]{3,300})").expect("a valid pattern")
 });
 
+/// Words of a sentence in which a regulation replaces or amends another.
+static REPLACES: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(mencabut|dicabut|pencabutan|perubahan atas|diubah|mengubah|mengganti|menggantikan|pengganti|diganti)\b")
+        .expect("a valid pattern")
+});
+
 struct Citation {
     year: String,
     /// The first words of what the regulation is about ("tentang …"), when the citation
     /// says.
     subject: Option<String>,
+    /// Its sentence speaks of one regulation replacing or amending another.
+    replaces: bool,
     /// The year as printed.
     span: Span,
     /// The citation as printed, for messages.
@@ -89,6 +95,7 @@ pub fn check(ctx: &Context, findings: &mut Vec<Finding>) {
             });
             let citation = Citation {
                 subject,
+                replaces: REPLACES.is_match(text),
                 year: year.as_str().to_string(),
                 span: Span::new(start + year.start(), start + year.end()),
                 text: all.as_str().split_whitespace().collect::<Vec<_>>().join(" "),
@@ -102,7 +109,7 @@ pub fn check(ctx: &Context, findings: &mut Vec<Finding>) {
     }
     for key in keys {
         let Some(citations) = by_key.get(&key) else { continue };
-        findings.extend(mismatches(names, citations));
+        findings.extend(mismatches(citations));
     }
 }
 
@@ -110,20 +117,42 @@ pub fn check(ctx: &Context, findings: &mut Vec<Finding>) {
 /// year ("UU Nomor 1 Tahun 2004" and "UU Nomor 1 Tahun 2022" are two laws), so two
 /// years are one slip only when both citations say what the regulation is about and say
 /// the same thing.
-fn mismatches(names: &Names, citations: &[Citation]) -> Vec<Finding> {
+fn mismatches(citations: &[Citation]) -> Vec<Finding> {
     let mut out = Vec::new();
     let mut reported: HashSet<Span> = HashSet::new();
     for citation in citations {
         let Some(subject) = &citation.subject else { continue };
         let same: Vec<&Citation> = citations
             .iter()
-            .filter(|c| c.subject.as_deref().is_some_and(|s| same_title(names, s, subject)))
+            .filter(|c| c.subject.as_deref().is_some_and(|s| same_subject(s, subject)))
             .collect();
+        // "… Nomor 45 Tahun 2021 yang mencabut … Nomor 45 Tahun 2016": a regulation that
+        // replaces or amends another of the same subject.
+        if same.iter().any(|c| c.replaces) {
+            continue;
+        }
         if let Some(f) = mismatch(&same).filter(|f| reported.insert(f.primary.span)) {
             out.push(f);
         }
     }
     out
+}
+
+/// Two subjects are one when the words of the shorter open the longer (a subject may be
+/// cut short where it is cited): "Petunjuk Teknis Perjanjian Kinerja" and "Petunjuk
+/// Teknis Perjanjian Kinerja, Pelaporan Kinerja …" are one; "APBD Tahun Anggaran 2024"
+/// and "Perubahan APBD Tahun Anggaran 2024" are two.
+fn same_subject(a: &str, b: &str) -> bool {
+    let words = |t: &str| -> Vec<String> {
+        t.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .filter(|w| !["dan", "serta", "atau", "di", "ke", "dari"].contains(&w.as_str()))
+            .collect()
+    };
+    let (a, b) = (words(a), words(b));
+    let (shorter, longer) = if a.len() <= b.len() { (&a, &b) } else { (&b, &a) };
+    shorter.len() >= 2 && longer.starts_with(shorter)
 }
 
 fn mismatch(citations: &[&Citation]) -> Option<Finding> {
