@@ -117,6 +117,12 @@ fn the_seed_defects_are_reported_and_nothing_else() {
         // Chapter III, IKU VI: "67,91 atau 69,03%", every table 69,30 (= 67,91 / 98 × 100;
         // two digits swapped).
         row("C202", 712, "69,30", "69,03", "error"),
+        // Executive summary, "7 NILAI IKPA": "nilai IKPA mencapai 89,62 atau mencapai 99,58%
+        // masih jauh lebih tinggi bila dibandingkan dengan target nilai 90": 89,62 (at most
+        // 89,625) < 90, and 99,58% < 100% too. The sentences of the other IKU beside it
+        // (lines 134–150, 158) say "lebih rendah" of 26,38% < 37,25%, 28 < 40, 93 < 106,
+        // 280 < 380, 67,91 < 98 and 80,67 < 85; line 756 names no figure.
+        row("N401", 154, "lebih rendah", "lebih tinggi", "error"),
     ];
     want.sort();
     assert_eq!(findings_of(&text), want);

@@ -18,6 +18,7 @@ pub mod c205_counts;
 pub mod c206_prose_average;
 pub mod c207_proportions;
 pub mod c208_budget_prose;
+pub mod n401_direction_words;
 pub mod p001_unaligned_row;
 pub mod s301_caption_numbers;
 pub mod s303_references;
@@ -189,6 +190,13 @@ pub static RULES: &[Rule] = &[
         "citation-mismatch",
         Severity::Error,
         Some(s305_citations::check)
+    ),
+    rule!(
+        n401_direction_words,
+        "N401",
+        "direction-word",
+        Severity::Error,
+        Some(n401_direction_words::check)
     ),
 ];
 
