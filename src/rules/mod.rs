@@ -19,6 +19,7 @@ pub mod c206_prose_average;
 pub mod c207_proportions;
 pub mod c208_budget_prose;
 pub mod n401_direction_words;
+pub mod n402_tallies;
 pub mod p001_unaligned_row;
 pub mod s301_caption_numbers;
 pub mod s303_references;
@@ -198,6 +199,7 @@ pub static RULES: &[Rule] = &[
         Severity::Error,
         Some(n401_direction_words::check)
     ),
+    rule!(n402_tallies, "N402", "wrong-tally", Severity::Error, Some(n402_tallies::check)),
 ];
 
 /// The check with this code (case-insensitive) or name.

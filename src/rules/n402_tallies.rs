@@ -1,0 +1,544 @@
+//! # N402 `wrong-tally`
+//!
+//! A tally of indicators by achievement that the tables do not give: "Target dengan
+//! capaian realisasi di atas 100% sebanyak 2 target" where no table has two indicators
+//! above 100%.
+//!
+//! ## What it checks
+//!
+//! A tally counts indicators ("target", "indikator", "IKU", in digits or in words) whose
+//! achievement lies on one side of a percentage:
+//!
+//! - "di atas", "lebih dari", "melebihi", "melampaui" 100%: above it;
+//! - "tepat", "sama dengan" 100%: printed as 100 or 100,00;
+//! - "di bawah", "kurang dari" 100%: below it;
+//! - "100% atau lebih", "100% ke atas" (and "atau kurang", "ke bawah"): on that side or on it.
+//!
+//! Written as "Target dengan capaian realisasi di bawah 100% sebanyak 8 target", "3
+//! indikator (IKU) mencapai lebih dari 100%", "tiga IKU dengan capaian di atas 100%". A
+//! sentence is cut at commas, semicolons, "dan" and "serta"; each piece with one count
+//! and one such percentage is one claim. Claims in consecutive sentences (the items of a
+//! list) are held together.
+//!
+//! The tables give the achievements: every column of achievement percentages for the
+//! whole year (the year the sentence names, else the report's) that gives one to several
+//! indicators is a candidate, each basis (PK, POK) apart. Achievements are compared as
+//! printed. The claims are right when **any** candidate agrees with every count they
+//! make: tables of one report may disagree (a PK and a POK basis, a cell found wrong by
+//! another check), and the tally may follow any of them. When none agrees, each count
+//! that differs from the candidate with the most indicators (among those the claims can be
+//! about) is reported, with the indicators that fall in its category.
+//!
+//! ## Limits
+//!
+//! periksa stays silent when it cannot tell what is counted:
+//!
+//! - no table gives achievements for the year;
+//! - the sentence counts something else: budget absorption ("anggaran", "penyerapan",
+//!   "keuangan"), quarters or semesters, goals ("sasaran"), programmes or activities, or
+//!   names two years;
+//! - the count is a total or approximate ("dari 8 indikator", "seluruh", "sekitar 3",
+//!   "lebih dari 3 indikator", "salah satu indikator");
+//! - verdicts without a percentage ("3 indikator tercapai", "belum mencapai target"): a
+//!   unit may grade in bands;
+//! - claims that cover every achievement (above, exactly and below) but add up to another
+//!   number than a table's indicators: they count other indicators than that table's.
+//!
+//! ## Example
+//!
+//! ```text
+//! Tabel 3.1 … Capaian (%): 104,20 · 100,00 · 96,75 · 88,10
+//!
+//! - Target dengan capaian realisasi di atas 100% sebanyak 2 target;
+//! - Target dengan capaian realisasi tepat 100% sebanyak 1 target;
+//! - Target dengan capaian realisasi di bawah 100% sebanyak 2 target.
+//! ```
+//!
+//! One indicator is above 100% (104,20), not two.
+
+use super::support::finding;
+use super::Context;
+use crate::diagnostics::{Finding, Label};
+use crate::document::BlockKind;
+use crate::facts::index::{FactMeasure, PeriodKey};
+use crate::facts::sentences::{sentences, Sentence};
+use crate::figures::words::parse_number_words;
+use crate::figures::{Figure, FigureKind};
+use crate::span::Span;
+use regex::Regex;
+use rust_decimal::Decimal;
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::sync::LazyLock;
+
+const CODE: &str = "N402";
+
+/// Where an achievement lies from a threshold.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Side {
+    Above,
+    Exactly,
+    Below,
+    AtLeast,
+    AtMost,
+}
+
+impl Side {
+    fn holds(self, value: Decimal, threshold: Decimal) -> bool {
+        match self {
+            Side::Above => value > threshold,
+            Side::Exactly => value == threshold,
+            Side::Below => value < threshold,
+            Side::AtLeast => value >= threshold,
+            Side::AtMost => value <= threshold,
+        }
+    }
+
+    /// "above 100%", "of exactly 100%".
+    fn describe(self, threshold: &str) -> String {
+        match self {
+            Side::Above => format!("above {threshold}%"),
+            Side::Exactly => format!("of exactly {threshold}%"),
+            Side::Below => format!("below {threshold}%"),
+            Side::AtLeast => format!("of {threshold}% or more"),
+            Side::AtMost => format!("of {threshold}% or less"),
+        }
+    }
+}
+
+/// One count claimed: so many indicators on one side of a threshold.
+#[derive(Debug, Clone)]
+struct Claim {
+    count: Decimal,
+    /// The count as printed (`1`, `satu`), and where.
+    printed: String,
+    span: Span,
+    /// The count with what it counts (`1 indikator`, `satu IKU`).
+    counted: String,
+    side: Side,
+    threshold: Decimal,
+    /// The threshold as printed (`100`).
+    threshold_text: String,
+    year: u16,
+}
+
+/// A column that gives achievements to several indicators.
+struct Candidate {
+    table: usize,
+    column: usize,
+    /// Each indicator's name and achievement as printed (value, digits).
+    achievements: Vec<(String, Decimal, String)>,
+    /// The table's caption, else the column's first cell.
+    label: Span,
+}
+
+impl Candidate {
+    fn tally(&self, side: Side, threshold: Decimal) -> Vec<&(String, Decimal, String)> {
+        self.achievements.iter().filter(|(_, v, _)| side.holds(*v, threshold)).collect()
+    }
+
+    fn agrees(&self, claim: &Claim) -> bool {
+        Decimal::from(self.tally(claim.side, claim.threshold).len()) == claim.count
+    }
+}
+
+/// What a tally may count.
+const COUNTED: &[&str] = &["target", "indikator", "iku"];
+
+/// Words of a sentence about something else than the indicators' achievements.
+static OTHER_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(anggaran|serapan|penyerapan|keuangan|pagu|triwulan|tw|semester|bulan|sasaran|program|kegiatan|rata-?rata)\b")
+        .expect("a valid pattern")
+});
+
+/// Words of achievement: a tally must be about it.
+static ACHIEVEMENT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(capaian|capaiannya|mencapai|pencapaian|realisasi|kinerja)\b")
+        .expect("a valid pattern")
+});
+
+static YEAR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b(19|20)\d\d\b").expect("a valid pattern"));
+
+/// Where a sentence splits into pieces of one claim each.
+static PIECE_BREAK: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)[,;:]\s|\s(?:dan|serta)\s").expect("a valid pattern"));
+
+/// "tiga indikator", "dua belas IKU": a count in words.
+static COUNT_IN_WORDS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?P<words>(?:nol|satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas|seratus)(?:\s+(?:satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|belas|puluh|ratus))*)\s+(?:indikator|iku|target)\b")
+        .expect("a valid pattern")
+});
+
+/// The side an operator before a percentage names ("di atas 100%").
+fn side_before(before: &str) -> Option<Side> {
+    let b = before.trim_end().to_lowercase();
+    let b = b.split_whitespace().collect::<Vec<_>>().join(" ");
+    let ends = |words: &[&str]| words.iter().any(|w| b.ends_with(w));
+    if ends(&[
+        "atas atau sama dengan",
+        "≥",
+        ">=",
+        "minimal",
+        "paling sedikit",
+        "sekurang-kurangnya",
+    ]) {
+        Some(Side::AtLeast)
+    } else if ends(&["bawah atau sama dengan", "≤", "<=", "maksimal", "paling banyak"]) {
+        Some(Side::AtMost)
+    } else if ends(&["di atas", "lebih dari", "melebihi", "melampaui", ">"]) {
+        Some(Side::Above)
+    } else if ends(&["di bawah", "kurang dari", "<"]) {
+        Some(Side::Below)
+    } else if ends(&["tepat", "sama dengan", "="]) {
+        Some(Side::Exactly)
+    } else {
+        None
+    }
+}
+
+/// The side words after a percentage name ("100% atau lebih").
+fn side_after(after: &str) -> Option<Side> {
+    let a = after.trim_start().to_lowercase();
+    let a = a.split_whitespace().collect::<Vec<_>>().join(" ");
+    if a.starts_with("atau lebih") || a.starts_with("ke atas") {
+        Some(Side::AtLeast)
+    } else if a.starts_with("atau kurang") || a.starts_with("ke bawah") {
+        Some(Side::AtMost)
+    } else {
+        None
+    }
+}
+
+/// Words right before a count that make it a total or an estimate.
+const NOT_A_COUNT: &[&str] = &[
+    "dari",
+    "total",
+    "seluruh",
+    "keseluruhan",
+    "sekitar",
+    "hampir",
+    "kurang",
+    "lebih",
+    "minimal",
+    "maksimal",
+    "paling",
+    "setidaknya",
+    "sedikitnya",
+    "salah",
+    "kira-kira",
+];
+
+/// The last word of a text, lower-cased, without punctuation.
+fn last_word(text: &str) -> String {
+    text.trim_end()
+        .trim_end_matches(['(', '['])
+        .split_whitespace()
+        .next_back()
+        .unwrap_or_default()
+        .trim_matches(|c: char| !c.is_alphanumeric() && c != '-')
+        .to_lowercase()
+}
+
+/// The claims of a sentence.
+fn claims_in(ctx: &Context, sentence: &Sentence) -> Vec<Claim> {
+    let text = sentence.text(ctx.doc);
+    if OTHER_SUBJECT.is_match(text) || !ACHIEVEMENT.is_match(text) {
+        return Vec::new();
+    }
+    let years: HashSet<&str> = YEAR.find_iter(text).map(|m| m.as_str()).collect();
+    let year = match years.len() {
+        0 => ctx.index.report_year,
+        1 => years.iter().next().and_then(|y| y.parse().ok()),
+        _ => None,
+    };
+    let Some(year) = year else { return Vec::new() };
+    let mut claims = Vec::new();
+    let mut start = 0;
+    let mut bounds: Vec<(usize, usize)> = Vec::new();
+    for m in PIECE_BREAK.find_iter(text) {
+        bounds.push((start, m.start()));
+        start = m.end();
+    }
+    bounds.push((start, text.len()));
+    for (s, e) in bounds {
+        if let Some(claim) = claim_in_piece(ctx, sentence, (s, e), year) {
+            claims.push(claim);
+        }
+    }
+    claims
+}
+
+/// The one claim of a piece of a sentence: one count of indicators and one side of one
+/// percentage.
+fn claim_in_piece(
+    ctx: &Context,
+    sentence: &Sentence,
+    (s, e): (usize, usize),
+    year: u16,
+) -> Option<Claim> {
+    let source = ctx.doc.source.text.as_str();
+    let base = sentence.span.start;
+    let (from, to) = (base + s, base + e);
+    let figures: Vec<&Figure> =
+        sentence.figures.iter().filter(|f| f.span.start >= from && f.span.end <= to).collect();
+    // The threshold: the one percentage with a side.
+    let sides: Vec<(&Figure, Side)> = figures
+        .iter()
+        .filter(|f| f.kind == FigureKind::Percent)
+        .filter_map(|f| {
+            let side = side_before(&source[from..f.span.start])
+                .or_else(|| side_after(&source[f.span.end..to]))?;
+            Some((*f, side))
+        })
+        .collect();
+    let [(threshold, side)] = sides[..] else { return None };
+    // The count: in digits (a count of targets, indicators or IKU) or in words.
+    let mut counts: Vec<(Decimal, String, Span, String)> = figures
+        .iter()
+        .filter(|f| {
+            f.kind == FigureKind::Count && f.unit.as_deref().is_some_and(|u| COUNTED.contains(&u))
+        })
+        .map(|f| (f.value, ctx.digits(f), f.number_span, source[f.span.range()].to_string()))
+        .collect();
+    let piece = &source[from..to];
+    for caps in COUNT_IN_WORDS.captures_iter(piece) {
+        let (Some(all), Some(w)) = (caps.get(0), caps.name("words")) else { continue };
+        let Some(value) = parse_number_words(w.as_str()) else { continue };
+        let span = Span::new(from + w.start(), from + w.end());
+        counts.push((value, w.as_str().to_string(), span, all.as_str().to_string()));
+    }
+    let [(count, printed, span, counted)] = counts.as_slice() else { return None };
+    if NOT_A_COUNT.contains(&last_word(&source[from..span.start]).as_str()) {
+        return None;
+    }
+    Some(Claim {
+        count: *count,
+        printed: printed.clone(),
+        span: *span,
+        counted: counted.split_whitespace().collect::<Vec<_>>().join(" "),
+        side,
+        threshold: threshold.value,
+        threshold_text: ctx.digits(threshold),
+        year,
+    })
+}
+
+/// Every column of whole-year achievements that covers several indicators, by year.
+fn candidates(ctx: &Context) -> BTreeMap<u16, Vec<Candidate>> {
+    let mut columns: BTreeMap<(u16, usize, usize), Vec<usize>> = BTreeMap::new();
+    for (i, fact) in ctx.index.facts.iter().enumerate() {
+        let key = &fact.key;
+        if key.measure != FactMeasure::Percent || key.period != PeriodKey::Year {
+            continue;
+        }
+        let Some(year) = key.year else { continue };
+        columns.entry((year, fact.table, fact.column)).or_default().push(i);
+    }
+    let mut out: BTreeMap<u16, Vec<Candidate>> = BTreeMap::new();
+    for ((year, table, column), facts) in columns {
+        let mut seen = HashSet::new();
+        let mut achievements = Vec::new();
+        let mut first_cell = None;
+        for &i in &facts {
+            let fact = &ctx.index.facts[i];
+            if !seen.insert(fact.key.indicator) {
+                continue;
+            }
+            let tf = &ctx.tables[table];
+            let Some(figure) = tf.figure(fact.row, column) else { continue };
+            let name = tf.rows[fact.row].name.as_ref().map(|(n, _)| n.clone()).unwrap_or_default();
+            first_cell.get_or_insert(tf.cell(fact.row, column).span);
+            achievements.push((name, figure.value, ctx.digits(figure)));
+        }
+        if achievements.len() < 2 {
+            continue;
+        }
+        let Some(first_cell) = first_cell else { continue };
+        let label = match ctx.doc.tables[table].caption {
+            // The caption without the blank lines after it.
+            Some(caption) => {
+                let printed = &ctx.doc.source.text[caption.range()];
+                Span::new(caption.start, caption.start + printed.trim_end().len())
+            }
+            None => first_cell,
+        };
+        out.entry(year).or_default().push(Candidate { table, column, achievements, label });
+    }
+    out
+}
+
+pub fn check(ctx: &Context, findings: &mut Vec<Finding>) {
+    let candidates = candidates(ctx);
+    if candidates.is_empty() {
+        return;
+    }
+    let positions: HashMap<usize, usize> =
+        ctx.doc.blocks.iter().enumerate().map(|(i, b)| (b.span.start, i)).collect();
+    let mut group: Vec<Claim> = Vec::new();
+    // The block of the last claim, and whether it was a list item.
+    let mut last: Option<(usize, bool)> = None;
+    for sentence in sentences(ctx.doc) {
+        let claims = claims_in(ctx, &sentence);
+        if claims.is_empty() {
+            continue;
+        }
+        let Some(&block) = positions.get(&sentence.block.span.start) else { continue };
+        let item = sentence.block.kind == BlockKind::ListItem;
+        // One tally is one paragraph, or the items of one list.
+        let follows = match last {
+            Some((b, was_item)) => b == block || (item && was_item && b + 1 == block),
+            None => false,
+        };
+        if !follows || group.first().is_some_and(|c| c.year != claims[0].year) {
+            check_group(ctx, &candidates, &group, findings);
+            group.clear();
+        }
+        group.extend(claims);
+        last = Some((block, item));
+    }
+    check_group(ctx, &candidates, &group, findings);
+}
+
+/// Could the claims be about this column's indicators? Claims that cover every
+/// achievement must add up to its indicators; no count may exceed them.
+fn comparable(candidate: &Candidate, claims: &[Claim]) -> bool {
+    let n = Decimal::from(candidate.achievements.len());
+    if claims.iter().any(|c| c.count > n) {
+        return false;
+    }
+    let has = |side: Side| claims.iter().any(|c| c.side == side);
+    let thresholds: HashSet<Decimal> = claims.iter().map(|c| c.threshold).collect();
+    let covers = thresholds.len() == 1
+        && ((has(Side::Above) && has(Side::Exactly) && has(Side::Below))
+            || (has(Side::AtLeast) && has(Side::Below))
+            || (has(Side::Above) && has(Side::AtMost)));
+    !covers || claims.iter().map(|c| c.count).sum::<Decimal>() == n
+}
+
+fn check_group(
+    ctx: &Context,
+    candidates: &BTreeMap<u16, Vec<Candidate>>,
+    claims: &[Claim],
+    findings: &mut Vec<Finding>,
+) {
+    let Some(first) = claims.first() else { return };
+    let Some(columns) = candidates.get(&first.year) else { return };
+    if columns.iter().any(|c| claims.iter().all(|claim| c.agrees(claim))) {
+        return;
+    }
+    // The table the tally most likely follows: most claims agreeing, then most
+    // indicators, then the first.
+    let Some(best) = columns.iter().filter(|c| comparable(c, claims)).max_by_key(|c| {
+        let agreeing = claims.iter().filter(|claim| c.agrees(claim)).count();
+        (agreeing, c.achievements.len(), std::cmp::Reverse((c.table, c.column)))
+    }) else {
+        return;
+    };
+    let place = ctx.tables[best.table].place(best.column);
+    for claim in claims.iter().filter(|claim| !best.agrees(claim)) {
+        let inside = best.tally(claim.side, claim.threshold);
+        let expected = inside.len().to_string();
+        let side = claim.side.describe(&claim.threshold_text);
+        let listed = if inside.is_empty() {
+            "none".to_string()
+        } else {
+            inside.iter().map(|(n, _, v)| format!("{n} ({v})")).collect::<Vec<_>>().join("; ")
+        };
+        findings.push(
+            finding(
+                CODE,
+                format!(
+                    "the tally counts “{}” with an achievement {side}, but {place} has {expected}",
+                    claim.counted
+                ),
+                Label::new(claim.span, format!("{expected} in {place}")),
+            )
+            .with_related(Label::new(best.label, format!("{} indicators here", best.achievements.len())))
+            .with_values(expected, claim.printed.clone())
+            .with_note(format!(
+                "achievements {side} in {place}: {listed}; no column of achievements for {} agrees with every count of the tally",
+                claim.year
+            )),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sides_are_read_before_and_after_the_percentage() {
+        assert_eq!(side_before("Target dengan capaian realisasi di atas "), Some(Side::Above));
+        assert_eq!(side_before("capaian realisasi tepat "), Some(Side::Exactly));
+        assert_eq!(side_before("mencapai lebih dari "), Some(Side::Above));
+        assert_eq!(side_before("capaian di bawah "), Some(Side::Below));
+        assert_eq!(side_before("capaian di atas atau sama dengan "), Some(Side::AtLeast));
+        assert_eq!(side_before("capaian sebesar "), None);
+        assert_eq!(side_after(" atau lebih sebanyak 3"), Some(Side::AtLeast));
+        assert_eq!(side_after(" dari target"), None);
+    }
+
+    #[test]
+    fn sides_hold_by_printed_value() {
+        let d = |s: &str| s.parse::<Decimal>().unwrap();
+        assert!(Side::Exactly.holds(d("100.00"), d("100")));
+        assert!(!Side::Above.holds(d("100.00"), d("100")));
+        assert!(Side::Below.holds(d("99.99"), d("100")));
+        assert!(Side::AtLeast.holds(d("100"), d("100")));
+    }
+
+    #[test]
+    fn the_word_before_a_count_is_read_whole() {
+        assert_eq!(last_word("dari ("), "dari");
+        assert_eq!(last_word("Sebanyak "), "sebanyak");
+        assert_eq!(last_word("salah "), "salah");
+    }
+
+    #[test]
+    fn counts_in_words_are_found() {
+        let found: Vec<&str> = COUNT_IN_WORDS
+            .captures_iter("tiga indikator dan dua belas IKU serta lima orang")
+            .filter_map(|c| c.name("words").map(|m| m.as_str()))
+            .collect();
+        assert_eq!(found, ["tiga", "dua belas"]);
+    }
+
+    fn candidate(values: &[&str]) -> Candidate {
+        Candidate {
+            table: 0,
+            column: 0,
+            achievements: values
+                .iter()
+                .map(|v| (String::new(), v.parse().unwrap(), v.to_string()))
+                .collect(),
+            label: Span::new(0, 0),
+        }
+    }
+
+    fn claim(count: u32, side: Side) -> Claim {
+        Claim {
+            count: Decimal::from(count),
+            printed: count.to_string(),
+            span: Span::new(0, 0),
+            counted: format!("{count} indikator"),
+            side,
+            threshold: Decimal::ONE_HUNDRED,
+            threshold_text: "100".into(),
+            year: 2025,
+        }
+    }
+
+    #[test]
+    fn a_whole_tally_must_add_up_to_the_tables_indicators() {
+        let c = candidate(&["104.2", "100.00", "96.75", "88.1"]);
+        let whole = [claim(2, Side::Above), claim(1, Side::Exactly), claim(1, Side::Below)];
+        assert!(comparable(&c, &whole));
+        assert!(!c.agrees(&whole[0]));
+        assert!(c.agrees(&whole[1]));
+        let other = [claim(3, Side::Above), claim(1, Side::Exactly), claim(1, Side::Below)];
+        assert!(!comparable(&c, &other));
+        assert!(comparable(&c, &[claim(3, Side::Above)]));
+        assert!(!comparable(&c, &[claim(5, Side::Below)]));
+    }
+}
