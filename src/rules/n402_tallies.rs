@@ -41,8 +41,10 @@
 //!   "lebih dari 3 indikator", "salah satu indikator");
 //! - verdicts without a percentage ("3 indikator tercapai", "belum mencapai target"): a
 //!   unit may grade in bands;
-//! - claims that cover every achievement (above, exactly and below) but add up to another
-//!   number than a table's indicators: they count other indicators than that table's.
+//! - counts larger than a table's indicators, and claims that cover every achievement
+//!   (above, exactly and below) but add up to another number than a table's indicators
+//!   with more than one count differing from it: they count other indicators than that
+//!   table's (one count off is a slip, and is reported).
 //!
 //! ## Example
 //!
@@ -393,14 +395,25 @@ pub fn check(ctx: &Context, findings: &mut Vec<Finding>) {
             check_group(ctx, &candidates, &group, findings);
             group.clear();
         }
-        group.extend(claims);
+        for claim in claims {
+            // A category counted again starts another tally: "berdasarkan target PK …,
+            // berdasarkan target PK Perubahan …" counts other columns.
+            if group.iter().any(|c| c.side == claim.side && c.threshold == claim.threshold) {
+                check_group(ctx, &candidates, &group, findings);
+                group.clear();
+            }
+            group.push(claim);
+        }
         last = Some((block, item));
     }
     check_group(ctx, &candidates, &group, findings);
 }
 
-/// Could the claims be about this column's indicators? Claims that cover every
-/// achievement must add up to its indicators; no count may exceed them.
+/// Could the claims be about this column's indicators? No count may exceed them, and
+/// claims that cover every achievement (above, exactly and below one threshold) must add
+/// up to them, unless a single count is off: then the tally is this column's but for
+/// that count. Claims that cover every achievement with several counts off and another
+/// total count other indicators.
 fn comparable(candidate: &Candidate, claims: &[Claim]) -> bool {
     let n = Decimal::from(candidate.achievements.len());
     if claims.iter().any(|c| c.count > n) {
@@ -412,7 +425,9 @@ fn comparable(candidate: &Candidate, claims: &[Claim]) -> bool {
         && ((has(Side::Above) && has(Side::Exactly) && has(Side::Below))
             || (has(Side::AtLeast) && has(Side::Below))
             || (has(Side::Above) && has(Side::AtMost)));
-    !covers || claims.iter().map(|c| c.count).sum::<Decimal>() == n
+    let adds_up = claims.iter().map(|c| c.count).sum::<Decimal>() == n;
+    let off = claims.iter().filter(|c| !candidate.agrees(c)).count();
+    !covers || adds_up || off == 1
 }
 
 fn check_group(
@@ -530,13 +545,17 @@ mod tests {
     }
 
     #[test]
-    fn a_whole_tally_must_add_up_to_the_tables_indicators() {
+    fn a_whole_tally_adds_up_to_the_tables_indicators_or_is_one_count_off() {
         let c = candidate(&["104.2", "100.00", "96.75", "88.1"]);
         let whole = [claim(2, Side::Above), claim(1, Side::Exactly), claim(1, Side::Below)];
         assert!(comparable(&c, &whole));
         assert!(!c.agrees(&whole[0]));
         assert!(c.agrees(&whole[1]));
-        let other = [claim(3, Side::Above), claim(1, Side::Exactly), claim(1, Side::Below)];
+        // 2 / 1 / 2 adds up to 5, not 4, but only the first count is off: one slip.
+        let slip = [claim(2, Side::Above), claim(1, Side::Exactly), claim(2, Side::Below)];
+        assert!(comparable(&c, &slip));
+        // 3 / 2 / 2: two counts off and a total of 7: other indicators.
+        let other = [claim(3, Side::Above), claim(2, Side::Exactly), claim(2, Side::Below)];
         assert!(!comparable(&c, &other));
         assert!(comparable(&c, &[claim(3, Side::Above)]));
         assert!(!comparable(&c, &[claim(5, Side::Below)]));
