@@ -18,9 +18,12 @@
 //!   the phrase directly ("di atas 75%");
 //! - the **subject** is the one figure before the phrase, in the same clause, of the same
 //!   kind as the reference: both percentages, both amounts of rupiah, or both plain
-//!   numbers or counts of one unit. "28 orang atau mencapai 70% lebih rendah bila
-//!   dibandingkan dengan target 40 orang" compares 28 with 40, never 70% with 40. Years,
-//!   and numbers that name things ("IKU 2", "Tabel 3"), are not figures.
+//!   numbers or counts of one unit (the unit the lexer reads, else the word after the
+//!   number: "28 Pekerja Migran Indonesia"). "28 orang atau mencapai 70% lebih rendah
+//!   bila dibandingkan dengan target 40 orang" compares 28 with 40, never 70% with 40.
+//!   Years, and numbers that name things ("IKU 2", "Tabel 3"), are not figures. Only
+//!   linking words ("atau mencapai", "masih jauh", "berada"), other figures and the
+//!   subject's unit may stand between the subject and the phrase.
 //!
 //! "lebih tinggi", "lebih besar", "lebih banyak", "melampaui", "melebihi" and "di atas"
 //! claim that the subject is greater than the reference; "lebih rendah", "lebih kecil",
@@ -45,6 +48,9 @@
 //!   ("agar", "akan", "diharapkan", "jika" other than "jika dibandingkan");
 //! - "di atas" and "di bawah" that do not compare ("tabel di atas", "di bawah ini"); they
 //!   compare only before "target", "rata-rata", "standar", "batas" or a figure;
+//! - a word between the subject and the phrase that may bring in another measure ("75
+//!   siswa memperoleh nilai di bawah 60": the students are not below 60), or units that
+//!   differ ("1.250 jiwa di bawah 5 tahun");
 //! - "tercapai 100%", "mencapai 95%": reaching is not a direction;
 //! - "melampaui target", "belum mencapai target" and the like about an indicator where
 //!   lower may be better (cases, deaths, poverty, unemployment, stunting, waiting times:
@@ -68,7 +74,7 @@ use crate::diagnostics::{Finding, Label};
 use crate::document::Document;
 use crate::facts::sentences::{sentences, Sentence};
 use crate::figures::{Figure, FigureKind};
-use crate::span::Span;
+use crate::span::{floor_char_boundary, Span};
 use regex::Regex;
 use rust_decimal::Decimal;
 use std::collections::HashMap;
@@ -334,7 +340,10 @@ fn introduces_reference(window: &str, takes_figure: bool) -> bool {
             }
         }
     }
-    if let Some(t) = ws.iter().rposition(|w| TIMES.contains(&w.as_str())) {
+    let is_year = |w: &str| {
+        w.len() == 4 && (w.starts_with("19") || w.starts_with("20")) && w.parse::<u16>().is_ok()
+    };
+    if let Some(t) = ws.iter().rposition(|w| TIMES.contains(&w.as_str()) || is_year(w)) {
         let after = &ws[t + 1..];
         let introduced = after.iter().any(|w| matches!(w.as_str(), "yang" | "yaitu" | "yakni"))
             || window.trim_end().ends_with(['(', ':']);
@@ -345,16 +354,160 @@ fn introduces_reference(window: &str, takes_figure: bool) -> bool {
     true
 }
 
+/// Words that may follow a figure without being its unit ("89,62 atau …", "90 yang …").
+const NOT_UNITS: &[&str] = &[
+    "atau",
+    "yang",
+    "dan",
+    "dari",
+    "dengan",
+    "pada",
+    "di",
+    "ke",
+    "sebesar",
+    "sebanyak",
+    "serta",
+    "lebih",
+    "masih",
+    "ini",
+    "tersebut",
+    "itu",
+    "sehingga",
+    "karena",
+    "untuk",
+    "dalam",
+    "telah",
+    "sudah",
+    "berada",
+    "belum",
+    "tidak",
+    "jauh",
+    "bila",
+    "jika",
+    "apabila",
+    "namun",
+    "tetapi",
+    "sedangkan",
+    "per",
+    "juga",
+    "adalah",
+    "yaitu",
+    "melampaui",
+    "melebihi",
+    "mencapai",
+    "dibandingkan",
+    "dibanding",
+    "sama",
+    "terhadap",
+    "hingga",
+    "sampai",
+    "kurang",
+    "hampir",
+    "sedikit",
+    "nyaris",
+    "relatif",
+    "tetap",
+    "hanya",
+    "baru",
+    "merupakan",
+    "menjadi",
+    "berhasil",
+    "ditetapkan",
+    "ditargetkan",
+    "pun",
+];
+
+/// Words that may stand between the subject and the phrase: "89,62 atau mencapai 99,58%
+/// masih jauh lebih tinggi". Any other word ("75 siswa memperoleh nilai di bawah 60")
+/// may bring in another measure than the subject's, unless it names the subject's unit
+/// again after the reference ("28 Pekerja Migran Indonesia … target 40 Pekerja Migran
+/// Indonesia").
+const BETWEEN: &[&str] = &[
+    "atau",
+    "mencapai",
+    "sebesar",
+    "sebanyak",
+    "masih",
+    "jauh",
+    "berada",
+    "telah",
+    "sudah",
+    "bila",
+    "jika",
+    "apabila",
+    "dibandingkan",
+    "dibanding",
+    "yang",
+    "juga",
+    "tetap",
+    "ini",
+    "tersebut",
+    "itu",
+    "pun",
+    "capaian",
+    "realisasi",
+    "hanya",
+    "baru",
+    "cukup",
+    "sangat",
+    "terlihat",
+    "tampak",
+    "artinya",
+    "berarti",
+    "sehingga",
+    "kini",
+    "dengan",
+    "adalah",
+    "menjadi",
+];
+
+/// The unit of a figure: the one the lexer read, else the word after it when that word is
+/// no function word ("28 Pekerja Migran Indonesia", "5 tahun").
+fn unit_of(text: &str, figure: &Figure) -> Option<String> {
+    if let Some(unit) = &figure.unit {
+        return Some(unit.clone());
+    }
+    let next = text[figure.span.end..].split_whitespace().next()?;
+    if !next.chars().next().is_some_and(char::is_alphabetic) {
+        return None;
+    }
+    let word = next.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+    (!word.is_empty() && !NOT_UNITS.contains(&word.as_str())).then_some(word)
+}
+
 /// Can two figures be compared: both percentages, both money, or plain numbers and counts
-/// of one unit?
-fn same_kind(a: &Figure, b: &Figure) -> bool {
+/// of one unit (a figure with no unit goes with any)?
+fn same_kind(text: &str, a: &Figure, b: &Figure) -> bool {
     use FigureKind::*;
     match (a.kind, b.kind) {
-        (Percent, Percent) | (Money, Money) | (Plain, Plain) => true,
-        (Count, Count) => a.unit == b.unit,
-        (Count, Plain) | (Plain, Count) => true,
+        (Percent, Percent) | (Money, Money) => true,
+        (Count | Plain, Count | Plain) => match (unit_of(text, a), unit_of(text, b)) {
+            (Some(x), Some(y)) => x == y,
+            _ => true,
+        },
         _ => false,
     }
+}
+
+/// Do only linking words (and other figures) stand between the subject and the phrase,
+/// or words that name the subject's unit again after the reference?
+fn only_links_between(
+    text: &str,
+    between: (usize, usize),
+    others: &[&Figure],
+    reference: &Figure,
+) -> bool {
+    let mut rest = String::new();
+    let mut at = between.0;
+    for f in others.iter().filter(|f| f.span.start >= between.0 && f.span.end <= between.1) {
+        rest.push_str(&text[at..f.span.start]);
+        rest.push(' ');
+        at = f.span.end;
+    }
+    rest.push_str(&text[at..between.1]);
+    let end = floor_char_boundary(text, (reference.span.end + 80).min(text.len()));
+    let after: Vec<String> = words(&text[reference.span.end..end]).into_iter().take(4).collect();
+    words(&rest).iter().all(|w| BETWEEN.contains(&w.as_str()) || after.contains(w))
 }
 
 /// Is the figure a quantity, not a number that names something ("IKU 2")?
@@ -412,16 +565,20 @@ fn check_clause(
     let figures: Vec<&Figure> =
         sentence.figures.iter().filter(in_clause).filter(|f| is_quantity(ctx.doc, f)).collect();
     let reference = *figures.iter().find(|f| f.span.start >= phrase_span.end)?;
-    let window = &ctx.doc.source.text[phrase_span.end..reference.span.start];
+    let source = ctx.doc.source.text.as_str();
+    let window = &source[phrase_span.end..reference.span.start];
     if !introduces_reference(window, phrase.takes_figure) {
         return None;
     }
     let subjects: Vec<&Figure> = figures
         .iter()
         .copied()
-        .filter(|f| f.span.end <= phrase_span.start && same_kind(f, reference))
+        .filter(|f| f.span.end <= phrase_span.start && same_kind(source, f, reference))
         .collect();
     let [subject] = subjects[..] else { return None };
+    if !only_links_between(source, (subject.span.end, phrase_span.start), &figures, reference) {
+        return None;
+    }
     if phrase.about_target
         && lower_may_be_better(ctx, sentence, headings, phrase, [subject, reference])
     {
@@ -613,6 +770,39 @@ mod tests {
         assert_eq!(expected_words("melampaui", d("80"), d("90")), "belum mencapai");
         assert_eq!(expected_words("belum mencapai", d("95"), d("90")), "melampaui");
         assert_eq!(expected_words("di bawah", d("95"), d("90")), "di atas");
+    }
+
+    /// The figures of a text as the lexer reads them.
+    fn figures(text: &str) -> Vec<Figure> {
+        let units = crate::knowledge::Knowledge::builtin().units;
+        crate::figures::scan_prose(text, crate::figures::Locale::Id, &units)
+    }
+
+    #[test]
+    fn figures_of_one_kind_and_unit_are_compared() {
+        let text = "sebanyak 28 Pekerja Migran atau 70% dari target 40 Pekerja Migran; 93 orang dan 106; 1.250 jiwa di bawah 5 tahun";
+        let f = figures(text);
+        assert_eq!(f.len(), 7, "{f:?}");
+        assert!(same_kind(text, &f[0], &f[2]), "28 Pekerja with 40 Pekerja");
+        assert!(!same_kind(text, &f[1], &f[2]), "70% with 40");
+        assert!(same_kind(text, &f[3], &f[4]), "93 orang with 106");
+        assert!(!same_kind(text, &f[5], &f[6]), "jiwa with tahun");
+    }
+
+    #[test]
+    fn only_linking_words_stand_between_subject_and_phrase() {
+        let check = |text: &str, phrase: &str| {
+            let f = figures(text);
+            let refs: Vec<&Figure> = f.iter().collect();
+            let at = text.find(phrase).unwrap();
+            only_links_between(text, (f[0].span.end, at), &refs, f.last().unwrap())
+        };
+        assert!(check("nilai 89,62 atau mencapai 99,58% masih jauh lebih tinggi dari 90", "lebih"));
+        assert!(check(
+            "sebanyak 28 Pekerja Migran atau 70% lebih rendah dari target 40 Pekerja Migran",
+            "lebih"
+        ));
+        assert!(!check("sebanyak 75 siswa memperoleh nilai di bawah 60", "di bawah"));
     }
 
     #[test]
