@@ -17,13 +17,15 @@
 //! Written as "Target dengan capaian realisasi di bawah 100% sebanyak 8 target", "3
 //! indikator (IKU) mencapai lebih dari 100%", "tiga IKU dengan capaian di atas 100%". A
 //! sentence is cut at commas, semicolons, "dan" and "serta"; each piece with one count
-//! and one such percentage is one claim. Claims in consecutive sentences (the items of a
-//! list) are held together.
+//! and one such percentage is one claim. The claims of one paragraph, or of the items of
+//! one list, are one tally, until a category is counted again ("berdasarkan target PK …;
+//! berdasarkan target PK Perubahan …" is two tallies).
 //!
 //! The tables give the achievements: every column of achievement percentages for the
 //! whole year (the year the sentence names, else the report's) that gives one to several
-//! indicators is a candidate, each basis (PK, POK) apart. Achievements are compared as
-//! printed. The claims are right when **any** candidate agrees with every count they
+//! indicators is a candidate, each basis (PK, POK) apart; a tally that names a basis
+//! ("berdasarkan target POK") has only the columns on that basis. Achievements are
+//! compared as printed. The claims are right when **any** candidate agrees with every count they
 //! make: tables of one report may disagree (a PK and a POK basis, a cell found wrong by
 //! another check), and the tally may follow any of them. When none agrees, each count
 //! that differs from the candidate with the most indicators (among those the claims can be
@@ -33,10 +35,12 @@
 //!
 //! periksa stays silent when it cannot tell what is counted:
 //!
-//! - no table gives achievements for the year;
+//! - no table gives achievements for the year, or for the basis the sentence names
+//!   ("terhadap target Renstra" with no Renstra column);
 //! - the sentence counts something else: budget absorption ("anggaran", "penyerapan",
-//!   "keuangan"), quarters or semesters, goals ("sasaran"), programmes or activities, or
-//!   names two years;
+//!   "keuangan"), quarters or semesters, goals ("sasaran"), programmes or activities,
+//!   another year than it names ("tahun lalu", "tahun sebelumnya"), or names two years;
+//! - a band ("di atas 100% sampai 110%");
 //! - the count is a total or approximate ("dari 8 indikator", "seluruh", "sekitar 3",
 //!   "lebih dari 3 indikator", "salah satu indikator");
 //! - verdicts without a percentage ("3 indikator tercapai", "belum mencapai target"): a
@@ -51,12 +55,13 @@
 //! ```text
 //! Tabel 3.1 … Capaian (%): 104,20 · 100,00 · 96,75 · 88,10
 //!
-//! - Target dengan capaian realisasi di atas 100% sebanyak 2 target;
-//! - Target dengan capaian realisasi tepat 100% sebanyak 1 target;
-//! - Target dengan capaian realisasi di bawah 100% sebanyak 2 target.
+//! - IKU dengan capaian di atas 100% sebanyak 2 IKU;
+//! - IKU dengan capaian tepat 100% sebanyak 1 IKU;
+//! - IKU dengan capaian di bawah 100% sebanyak 2 IKU.
 //! ```
 //!
-//! One indicator is above 100% (104,20), not two.
+//! One indicator is above 100% (104,20), not two. (The counts add up to 5 for 4
+//! indicators, but the other two agree with the table: one count is off.)
 
 use super::support::finding;
 use super::Context;
@@ -66,6 +71,7 @@ use crate::facts::index::{FactMeasure, PeriodKey};
 use crate::facts::sentences::{sentences, Sentence};
 use crate::figures::words::parse_number_words;
 use crate::figures::{Figure, FigureKind};
+use crate::knowledge::normalise;
 use crate::span::Span;
 use regex::Regex;
 use rust_decimal::Decimal;
@@ -121,12 +127,17 @@ struct Claim {
     /// The threshold as printed (`100`).
     threshold_text: String,
     year: u16,
+    /// The bases of targets the sentence names ("berdasarkan target POK"); empty when it
+    /// names none.
+    bases: Vec<String>,
 }
 
 /// A column that gives achievements to several indicators.
 struct Candidate {
     table: usize,
     column: usize,
+    /// The basis of the column's targets (`pk`, `pok`, … or `unstated`).
+    basis: Option<String>,
     /// Each indicator's name and achievement as printed (value, digits).
     achievements: Vec<(String, Decimal, String)>,
     /// The table's caption, else the column's first cell.
@@ -158,12 +169,23 @@ static ACHIEVEMENT: LazyLock<Regex> = LazyLock::new(|| {
         .expect("a valid pattern")
 });
 
+/// Another year than one the sentence names: "tahun lalu", "tahun sebelumnya".
+static RELATIVE_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(tahun|periode)(-tahun)?\s+(lalu|sebelumnya|berikutnya|mendatang)\b")
+        .expect("a valid pattern")
+});
+
 static YEAR: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\b(19|20)\d\d\b").expect("a valid pattern"));
 
 /// Where a sentence splits into pieces of one claim each.
 static PIECE_BREAK: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)[,;:]\s|\s(?:dan|serta)\s").expect("a valid pattern"));
+
+/// "… 100% sampai 120%", "… 90% – 100%": the threshold opens a band.
+static RANGE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(sampai|hingga|s\.\s?d\.?|s/d|-|–|—)").expect("a valid pattern")
+});
 
 /// "tiga indikator", "dua belas IKU": a count in words.
 static COUNT_IN_WORDS: LazyLock<Regex> = LazyLock::new(|| {
@@ -244,9 +266,10 @@ fn last_word(text: &str) -> String {
 /// The claims of a sentence.
 fn claims_in(ctx: &Context, sentence: &Sentence) -> Vec<Claim> {
     let text = sentence.text(ctx.doc);
-    if OTHER_SUBJECT.is_match(text) || !ACHIEVEMENT.is_match(text) {
+    if OTHER_SUBJECT.is_match(text) || RELATIVE_YEAR.is_match(text) || !ACHIEVEMENT.is_match(text) {
         return Vec::new();
     }
+    let bases = bases_named(ctx, text);
     let years: HashSet<&str> = YEAR.find_iter(text).map(|m| m.as_str()).collect();
     let year = match years.len() {
         0 => ctx.index.report_year,
@@ -264,10 +287,29 @@ fn claims_in(ctx: &Context, sentence: &Sentence) -> Vec<Claim> {
     bounds.push((start, text.len()));
     for (s, e) in bounds {
         if let Some(claim) = claim_in_piece(ctx, sentence, (s, e), year) {
-            claims.push(claim);
+            claims.push(Claim { bases: bases.clone(), ..claim });
         }
     }
     claims
+}
+
+/// The bases of targets a sentence names: "berdasarkan target POK", "terhadap target
+/// Perjanjian Kinerja". A revised agreement ("PK Perubahan") names the agreement too, and
+/// is only the revised one.
+fn bases_named(ctx: &Context, text: &str) -> Vec<String> {
+    let normalised = normalise(text);
+    let mut named: Vec<String> = ctx
+        .knowledge
+        .vocabulary
+        .bases
+        .iter()
+        .filter(|b| b.patterns.iter().any(|p| p.regex().is_match(&normalised)))
+        .map(|b| b.name.clone())
+        .collect();
+    if named.iter().any(|b| b == "revised") {
+        named.retain(|b| b != "pk");
+    }
+    named
 }
 
 /// The one claim of a piece of a sentence: one count of indicators and one side of one
@@ -294,6 +336,10 @@ fn claim_in_piece(
         })
         .collect();
     let [(threshold, side)] = sides[..] else { return None };
+    // "di atas 100% sampai 120%": a band, not one side.
+    if RANGE_AFTER.is_match(&source[threshold.span.end..to]) {
+        return None;
+    }
     // The count: in digits (a count of targets, indicators or IKU) or in words.
     let mut counts: Vec<(Decimal, String, Span, String)> = figures
         .iter()
@@ -322,6 +368,7 @@ fn claim_in_piece(
         threshold: threshold.value,
         threshold_text: ctx.digits(threshold),
         year,
+        bases: Vec::new(),
     })
 }
 
@@ -341,6 +388,7 @@ fn candidates(ctx: &Context) -> BTreeMap<u16, Vec<Candidate>> {
         let mut seen = HashSet::new();
         let mut achievements = Vec::new();
         let mut first_cell = None;
+        let basis = facts.first().and_then(|&i| ctx.index.facts[i].key.basis.clone());
         for &i in &facts {
             let fact = &ctx.index.facts[i];
             if !seen.insert(fact.key.indicator) {
@@ -364,7 +412,7 @@ fn candidates(ctx: &Context) -> BTreeMap<u16, Vec<Candidate>> {
             }
             None => first_cell,
         };
-        out.entry(year).or_default().push(Candidate { table, column, achievements, label });
+        out.entry(year).or_default().push(Candidate { table, column, basis, achievements, label });
     }
     out
 }
@@ -398,7 +446,9 @@ pub fn check(ctx: &Context, findings: &mut Vec<Finding>) {
         for claim in claims {
             // A category counted again starts another tally: "berdasarkan target PK …,
             // berdasarkan target PK Perubahan …" counts other columns.
-            if group.iter().any(|c| c.side == claim.side && c.threshold == claim.threshold) {
+            let repeated =
+                group.iter().any(|c| c.side == claim.side && c.threshold == claim.threshold);
+            if repeated || group.first().is_some_and(|c| c.bases != claim.bases) {
                 check_group(ctx, &candidates, &group, findings);
                 group.clear();
             }
@@ -437,7 +487,16 @@ fn check_group(
     findings: &mut Vec<Finding>,
 ) {
     let Some(first) = claims.first() else { return };
-    let Some(columns) = candidates.get(&first.year) else { return };
+    let Some(all) = candidates.get(&first.year) else { return };
+    // A tally that names a basis ("berdasarkan target POK") is held to the columns on
+    // that basis; when no column states it, periksa cannot tell which figures it counts.
+    let columns: Vec<&Candidate> = all
+        .iter()
+        .filter(|c| {
+            first.bases.is_empty()
+                || c.basis.as_deref().is_some_and(|b| first.bases.iter().any(|n| n == b))
+        })
+        .collect();
     if columns.iter().any(|c| claims.iter().all(|claim| c.agrees(claim))) {
         return;
     }
@@ -523,6 +582,7 @@ mod tests {
         Candidate {
             table: 0,
             column: 0,
+            basis: None,
             achievements: values
                 .iter()
                 .map(|v| (String::new(), v.parse().unwrap(), v.to_string()))
@@ -541,6 +601,7 @@ mod tests {
             threshold: Decimal::ONE_HUNDRED,
             threshold_text: "100".into(),
             year: 2025,
+            bases: Vec::new(),
         }
     }
 
