@@ -74,6 +74,7 @@ use crate::figures::{Figure, FigureKind};
 use crate::knowledge::normalise;
 use crate::span::Span;
 use regex::Regex;
+use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::LazyLock;
@@ -81,7 +82,7 @@ use std::sync::LazyLock;
 const CODE: &str = "N402";
 
 /// Where an achievement lies from a threshold.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 enum Side {
     Above,
     Exactly,
@@ -151,6 +152,94 @@ impl Candidate {
 
     fn agrees(&self, claim: &Claim) -> bool {
         Decimal::from(self.tally(claim.side, claim.threshold).len()) == claim.count
+    }
+
+    /// Does the column's basis let a tally that names `bases` be about it?
+    fn on(&self, bases: &[String]) -> bool {
+        bases.is_empty() || self.basis.as_deref().is_some_and(|b| bases.iter().any(|n| n == b))
+    }
+}
+
+/// The candidate columns of one year, and for each category of achievement (a side of a
+/// threshold) how many of each column's achievements fall in it, counted once: a tally
+/// then finds the columns that agree with one of its counts by a lookup, not by counting
+/// every column again.
+#[derive(Default)]
+struct YearColumns {
+    columns: Vec<Candidate>,
+    categories: HashMap<(Side, Decimal), Category>,
+    /// The column with the most indicators (the first of those), of all and per basis.
+    largest: Option<usize>,
+    largest_on: HashMap<String, usize>,
+}
+
+/// One category's counts: per column, and the columns by count.
+struct Category {
+    counts: Vec<usize>,
+    by_count: HashMap<usize, Vec<usize>>,
+}
+
+impl YearColumns {
+    /// Notes the largest columns, once every column is in.
+    fn seal(&mut self) {
+        let size = |i: usize| self.columns[i].achievements.len();
+        for i in 0..self.columns.len() {
+            if self.largest.is_none_or(|l| size(i) > size(l)) {
+                self.largest = Some(i);
+            }
+            if let Some(basis) = &self.columns[i].basis {
+                let l = self.largest_on.entry(basis.clone()).or_insert(i);
+                if size(i) > size(*l) {
+                    *l = i;
+                }
+            }
+        }
+    }
+
+    /// The largest column a tally that names `bases` may be about.
+    fn largest_for(&self, bases: &[String]) -> Option<usize> {
+        if bases.is_empty() {
+            return self.largest;
+        }
+        let size = |i: &usize| (self.columns[*i].achievements.len(), std::cmp::Reverse(*i));
+        bases.iter().filter_map(|b| self.largest_on.get(b).copied()).max_by_key(size)
+    }
+
+    fn key(claim: &Claim) -> (Side, Decimal) {
+        (claim.side, claim.threshold.normalize())
+    }
+
+    /// Counts the categories of `claims` that are not counted yet.
+    fn count(&mut self, claims: &[Claim]) {
+        for claim in claims {
+            let columns = &self.columns;
+            self.categories.entry(Self::key(claim)).or_insert_with(|| {
+                let counts: Vec<usize> =
+                    columns.iter().map(|c| c.tally(claim.side, claim.threshold).len()).collect();
+                let mut by_count: HashMap<usize, Vec<usize>> = HashMap::new();
+                for (i, &n) in counts.iter().enumerate() {
+                    by_count.entry(n).or_default().push(i);
+                }
+                Category { counts, by_count }
+            });
+        }
+    }
+
+    /// The columns that agree with a claim (after [`YearColumns::count`]).
+    fn agreeing(&self, claim: &Claim) -> &[usize] {
+        let Some(category) = self.categories.get(&Self::key(claim)) else { return &[] };
+        claim
+            .count
+            .to_usize()
+            .filter(|_| claim.count.fract().is_zero())
+            .and_then(|n| category.by_count.get(&n))
+            .map_or(&[], Vec::as_slice)
+    }
+
+    fn agrees(&self, column: usize, claim: &Claim) -> bool {
+        self.categories
+            .get(&Self::key(claim))
+            .is_some_and(|c| Decimal::from(c.counts[column]) == claim.count)
     }
 }
 
@@ -373,7 +462,7 @@ fn claim_in_piece(
 }
 
 /// Every column of whole-year achievements that covers several indicators, by year.
-fn candidates(ctx: &Context) -> BTreeMap<u16, Vec<Candidate>> {
+fn candidates(ctx: &Context) -> BTreeMap<u16, YearColumns> {
     let mut columns: BTreeMap<(u16, usize, usize), Vec<usize>> = BTreeMap::new();
     for (i, fact) in ctx.index.facts.iter().enumerate() {
         let key = &fact.key;
@@ -383,7 +472,7 @@ fn candidates(ctx: &Context) -> BTreeMap<u16, Vec<Candidate>> {
         let Some(year) = key.year else { continue };
         columns.entry((year, fact.table, fact.column)).or_default().push(i);
     }
-    let mut out: BTreeMap<u16, Vec<Candidate>> = BTreeMap::new();
+    let mut out: BTreeMap<u16, YearColumns> = BTreeMap::new();
     for ((year, table, column), facts) in columns {
         let mut seen = HashSet::new();
         let mut achievements = Vec::new();
@@ -412,13 +501,17 @@ fn candidates(ctx: &Context) -> BTreeMap<u16, Vec<Candidate>> {
             }
             None => first_cell,
         };
-        out.entry(year).or_default().push(Candidate { table, column, basis, achievements, label });
+        let candidate = Candidate { table, column, basis, achievements, label };
+        out.entry(year).or_default().columns.push(candidate);
+    }
+    for year in out.values_mut() {
+        year.seal();
     }
     out
 }
 
 pub fn check(ctx: &Context, findings: &mut Vec<Finding>) {
-    let candidates = candidates(ctx);
+    let mut candidates = candidates(ctx);
     if candidates.is_empty() {
         return;
     }
@@ -440,7 +533,7 @@ pub fn check(ctx: &Context, findings: &mut Vec<Finding>) {
             None => false,
         };
         if !follows || group.first().is_some_and(|c| c.year != claims[0].year) {
-            check_group(ctx, &candidates, &group, findings);
+            check_group(ctx, &mut candidates, &group, findings);
             group.clear();
         }
         for claim in claims {
@@ -449,14 +542,14 @@ pub fn check(ctx: &Context, findings: &mut Vec<Finding>) {
             let repeated =
                 group.iter().any(|c| c.side == claim.side && c.threshold == claim.threshold);
             if repeated || group.first().is_some_and(|c| c.bases != claim.bases) {
-                check_group(ctx, &candidates, &group, findings);
+                check_group(ctx, &mut candidates, &group, findings);
                 group.clear();
             }
             group.push(claim);
         }
         last = Some((block, item));
     }
-    check_group(ctx, &candidates, &group, findings);
+    check_group(ctx, &mut candidates, &group, findings);
 }
 
 /// Could the claims be about this column's indicators? No count may exceed them, and
@@ -482,33 +575,42 @@ fn comparable(candidate: &Candidate, claims: &[Claim]) -> bool {
 
 fn check_group(
     ctx: &Context,
-    candidates: &BTreeMap<u16, Vec<Candidate>>,
+    candidates: &mut BTreeMap<u16, YearColumns>,
     claims: &[Claim],
     findings: &mut Vec<Finding>,
 ) {
     let Some(first) = claims.first() else { return };
-    let Some(all) = candidates.get(&first.year) else { return };
+    let Some(year) = candidates.get_mut(&first.year) else { return };
+    year.count(claims);
+    let year = &*year;
     // A tally that names a basis ("berdasarkan target POK") is held to the columns on
     // that basis; when no column states it, periksa cannot tell which figures it counts.
-    let columns: Vec<&Candidate> = all
-        .iter()
-        .filter(|c| {
-            first.bases.is_empty()
-                || c.basis.as_deref().is_some_and(|b| first.bases.iter().any(|n| n == b))
-        })
-        .collect();
-    if columns.iter().any(|c| claims.iter().all(|claim| c.agrees(claim))) {
+    let allowed = |i: usize| year.columns[i].on(&first.bases);
+    let lists: Vec<&[usize]> = claims.iter().map(|c| year.agreeing(c)).collect();
+    let Some(fewest) = lists.iter().min_by_key(|l| l.len()) else { return };
+    if fewest.iter().any(|&i| allowed(i) && claims.iter().all(|c| year.agrees(i, c))) {
         return;
     }
-    // The table the tally most likely follows: most claims agreeing, then most
-    // indicators, then the first.
-    let Some(best) = columns.iter().filter(|c| comparable(c, claims)).max_by_key(|c| {
-        let agreeing = claims.iter().filter(|claim| c.agrees(claim)).count();
-        (agreeing, c.achievements.len(), std::cmp::Reverse((c.table, c.column)))
-    }) else {
+    // The column the tally most likely follows: most claims agreeing, then most
+    // indicators, then the first. Those that agree with some count are looked up; of
+    // the others only the largest can win.
+    let mut pool: Vec<usize> = lists.concat();
+    pool.extend(year.largest_for(&first.bases));
+    pool.sort_unstable();
+    pool.dedup();
+    let Some(best) = pool
+        .into_iter()
+        .filter(|&i| allowed(i) && comparable(&year.columns[i], claims))
+        .max_by_key(|&i| {
+            let agreeing = claims.iter().filter(|c| year.agrees(i, c)).count();
+            (agreeing, year.columns[i].achievements.len(), std::cmp::Reverse(i))
+        })
+        .map(|i| &year.columns[i])
+    else {
         return;
     };
     let place = ctx.tables[best.table].place(best.column);
+    let indicators_here = format!("{} indicators here", best.achievements.len());
     for claim in claims.iter().filter(|claim| !best.agrees(claim)) {
         let inside = best.tally(claim.side, claim.threshold);
         let expected = inside.len().to_string();
@@ -527,7 +629,7 @@ fn check_group(
                 ),
                 Label::new(claim.span, format!("{expected} in {place}")),
             )
-            .with_related(Label::new(best.label, format!("{} indicators here", best.achievements.len())))
+            .with_related(Label::new(best.label, indicators_here.clone()))
             .with_values(expected, claim.printed.clone())
             .with_note(format!(
                 "achievements {side} in {place}: {listed}; no column of achievements for {} agrees with every count of the tally",
@@ -603,6 +705,24 @@ mod tests {
             year: 2025,
             bases: Vec::new(),
         }
+    }
+
+    #[test]
+    fn columns_are_found_by_the_counts_they_give() {
+        let mut year = YearColumns {
+            columns: vec![candidate(&["104.2", "96"]), candidate(&["101", "102", "99"])],
+            ..YearColumns::default()
+        };
+        year.seal();
+        assert_eq!(year.largest, Some(1));
+        let one_above = [claim(1, Side::Above)];
+        year.count(&one_above);
+        assert_eq!(year.agreeing(&one_above[0]), [0]);
+        assert!(year.agrees(0, &one_above[0]) && !year.agrees(1, &one_above[0]));
+        let two_above = claim(2, Side::Above);
+        year.count(std::slice::from_ref(&two_above));
+        assert_eq!(year.agreeing(&two_above), [1]);
+        assert!(year.agreeing(&claim(5, Side::Above)).is_empty());
     }
 
     #[test]
