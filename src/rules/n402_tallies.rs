@@ -38,7 +38,8 @@
 //! - no table gives achievements for the year, or for the basis the sentence names
 //!   ("terhadap target Renstra" with no Renstra column);
 //! - the sentence counts something else: budget absorption ("anggaran", "penyerapan",
-//!   "keuangan"), quarters or semesters, goals ("sasaran"), programmes or activities,
+//!   "keuangan"), quarters or semesters, goals ("sasaran", "tujuan", "misi"), programmes
+//!   or activities, a part of the unit ("bidang", "seksi", "UPT", "puskesmas"),
 //!   another year than it names ("tahun lalu", "tahun sebelumnya"), or names two years;
 //! - a band ("di atas 100% sampai 110%");
 //! - the count is a total or approximate ("dari 8 indikator", "seluruh", "sekitar 3",
@@ -248,7 +249,7 @@ const COUNTED: &[&str] = &["target", "indikator", "iku"];
 
 /// Words of a sentence about something else than the indicators' achievements.
 static OTHER_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(anggaran|serapan|penyerapan|keuangan|pagu|triwulan|tw|semester|bulan|sasaran|program|kegiatan|rata-?rata)\b")
+    Regex::new(r"(?i)\b(anggaran|serapan|penyerapan|keuangan|pagu|triwulan|tw|semester|bulan|sasaran|tujuan|misi|program|kegiatan|rata-?rata|bidang|seksi|sub\s?bagian|upt|uptd|puskesmas|unit kerja)\b")
         .expect("a valid pattern")
 });
 
