@@ -18,6 +18,8 @@ pub mod c205_counts;
 pub mod c206_prose_average;
 pub mod c207_proportions;
 pub mod c208_budget_prose;
+pub mod n401_direction_words;
+pub mod n402_tallies;
 pub mod p001_unaligned_row;
 pub mod s301_caption_numbers;
 pub mod s302_contents;
@@ -200,6 +202,14 @@ pub static RULES: &[Rule] = &[
         Severity::Error,
         Some(s306_chapter_names::check)
     ),
+    rule!(
+        n401_direction_words,
+        "N401",
+        "direction-word",
+        Severity::Error,
+        Some(n401_direction_words::check)
+    ),
+    rule!(n402_tallies, "N402", "wrong-tally", Severity::Error, Some(n402_tallies::check)),
 ];
 
 /// The check with this code (case-insensitive) or name.
