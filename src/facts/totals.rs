@@ -63,6 +63,14 @@ pub fn total_group_parts(vocabulary: &Vocabulary, facts: &TableFacts) -> Vec<(us
     out
 }
 
+/// The unit a header label names in brackets: "Luas (km²)" → "km²".
+fn bracketed_unit(label: &str) -> Option<String> {
+    let open = label.rfind('(')?;
+    let close = label[open..].find(')')? + open;
+    let unit = label[open + 1..close].trim().to_lowercase();
+    (!unit.is_empty()).then_some(unit)
+}
+
 /// The columns whose sum a total column states, or `None` when the header does not say.
 pub fn sibling_parts(facts: &TableFacts, total: usize) -> Option<Vec<Vec<usize>>> {
     let columns = &facts.table.columns;
@@ -86,6 +94,11 @@ pub fn sibling_parts(facts: &TableFacts, total: usize) -> Option<Vec<Vec<usize>>
     };
     let is_value_unit = |&(_, first, last): &(&String, usize, usize)| {
         (first..=last).all(|c| facts.columns[c].kind == ColumnKind::Value)
+    };
+    // "Luas (km²) | L | P | Jumlah": a column in another unit is no part of the total.
+    let total_unit = bracketed_unit(units[position].0);
+    let is_value_unit = |u: &&(&String, usize, usize)| {
+        is_value_unit(u) && bracketed_unit(u.0).is_none_or(|unit| Some(unit) == total_unit)
     };
     let run_start = units[..position].iter().rposition(is_total_unit).map_or(0, |t| t + 1);
     let before: Vec<_> = units[run_start..position].iter().filter(|u| is_value_unit(u)).collect();
