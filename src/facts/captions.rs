@@ -27,6 +27,10 @@ pub static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
 /// "Lanjutan Tabel 3.6", "Sambungan Tabel 3.6": the rest of a table begun earlier.
 static CONTINUED_BEFORE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)^\s*(lanjutan|sambungan)\s+").expect("a valid pattern"));
+/// "(lanjutan)" before the title: "Tabel 3.3 (lanjutan) Capaian …".
+static CONTINUED_FIRST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^[(\[]\s*(lanjutan|sambungan|lanj\.?)\s*[)\]]").expect("a valid pattern")
+});
 /// "(lanjutan)", "Lanjutan", "(sambungan)", "lanj.", "continued" as the title, or at its end.
 static CONTINUED_TITLE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(^|[\s(\[–—-])(lanjutan|sambungan|lanj\.?|continued)\s*[)\]]?\.?$")
@@ -38,7 +42,11 @@ static CONTINUED_TITLE: LazyLock<Regex> = LazyLock::new(|| {
 pub fn captions(doc: &Document) -> Vec<Caption> {
     let mut out = Vec::new();
     for (i, block) in doc.blocks.iter().enumerate() {
-        if !matches!(block.kind, BlockKind::Paragraph | BlockKind::Heading { .. }) {
+        // A caption may sit in a list item, with its table, in a numbered list.
+        if !matches!(
+            block.kind,
+            BlockKind::Paragraph | BlockKind::Heading { .. } | BlockKind::ListItem
+        ) {
             continue;
         }
         if let Some(caption) = caption_of(doc, block, doc.blocks.get(i + 1)) {
@@ -49,17 +57,33 @@ pub fn captions(doc: &Document) -> Vec<Caption> {
 }
 
 fn caption_of(doc: &Document, block: &Block, next: Option<&Block>) -> Option<Caption> {
+    // In a list item, the caption may follow the item's own paragraphs.
+    let item_skip = if block.kind == BlockKind::ListItem {
+        let mut offset = 0;
+        let mut found = None;
+        for line in block.text.split_inclusive('\n') {
+            if CAPTION.is_match(line) {
+                found = Some(offset);
+                break;
+            }
+            offset += line.len();
+        }
+        found?
+    } else {
+        0
+    };
+    let whole = block.text.get(item_skip..)?;
     // A caption is short; a paragraph that merely starts with "Tabel 3.1" is prose.
-    if block.text.len() > 300 || block.text.lines().count() > 4 {
+    if whole.len() > 400 || whole.lines().count() > 6 {
         return None;
     }
     // A figure's caption may share its paragraph with the image above it (whose
-    // description is the first line of the text).
+    // description is the first line of the text), or be that description itself.
     let source = doc.source.text.get(block.span.range()).unwrap_or_default();
-    let skip = if source.trim_start().starts_with("![") {
+    let skip = if source.trim_start().starts_with("![") && !CAPTION.is_match(&block.text) {
         block.text.find('\n').map_or(block.text.len(), |i| i + 1)
     } else {
-        0
+        item_skip
     };
     let text = block.text.get(skip..)?;
     if CONTINUED_BEFORE.is_match(text) {
@@ -83,8 +107,8 @@ fn caption_of(doc: &Document, block: &Block, next: Option<&Block>) -> Option<Cap
     {
         return None;
     }
-    // "Tabel 3.2 (Lanjutan)" over the title: the same table on the next page.
-    if CONTINUED_TITLE.is_match(first_title) {
+    // "Tabel 3.2 (Lanjutan)" over the title, or before it: the same table on the next page.
+    if CONTINUED_TITLE.is_match(first_title) || CONTINUED_FIRST.is_match(first_title) {
         return None;
     }
     // A title under the number may run over several lines ("Perbandingan Capaian …" /

@@ -86,7 +86,9 @@ pub fn chapters(doc: &Document) -> Vec<Chapter> {
     let mut from_the_end = Order::default();
     for (k, (i, chapter)) in candidates.iter().enumerate().rev() {
         let marked = is_marked_heading(&blocks[*i]);
-        kept[k] = from_the_end.keeps(u32::MAX - chapter.number, marked, true);
+        // "BAB III AKUNTABILITAS KINERJA" beside an outline item "Bab III Arah …".
+        let capitals = !blocks[*i].text.chars().any(char::is_lowercase);
+        kept[k] = from_the_end.keeps(u32::MAX - chapter.number, marked, capitals);
     }
     let mut chapter_at: HashMap<usize, Chapter> = candidates
         .into_iter()

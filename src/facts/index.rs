@@ -407,6 +407,13 @@ static TITLE_WITH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^\W*(laporan\s+kinerja|laporan\s+akuntabilitas|lakip|lkjip|lkj)\b[^;:]{0,160}?\b((19|20)\d\d)\W*$")
         .expect("a valid pattern")
 });
+/// A year alone on a line of the cover: "2024", "**2024**".
+static YEAR_ALONE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[*_#\s]*(19|20)\d\d[*_\s]*$").expect("a valid pattern"));
+/// "–2026" just after a year: a period's first year.
+static PERIOD_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*(-|–|—|s\.?\s?d\.?|sampai)\s*(tahun\s+)?(19|20)\d\d").expect("a valid pattern")
+});
 /// "Nomor 29 " just before a "Tahun 2014": a regulation's year.
 static REGULATION_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(nomor|no\.?)\s*\d+[\w/.-]*\s*$").expect("a valid pattern")
@@ -422,15 +429,28 @@ pub fn report_year(doc: &Document) -> Option<u16> {
             .take(40)
             .take_while(|b| !matches!(b.kind, crate::document::BlockKind::Table(_)))
     };
-    for block in title_page().filter(|b| b.text.len() <= 300) {
+    // A title ends with its year; a sentence (a foreword citing "… Nomor 29 Tahun 2014.")
+    // ends with a full stop.
+    for block in title_page().filter(|b| b.text.len() <= 300 && !b.text.trim().ends_with('.')) {
         if let Some(caps) = TITLE_WITH_YEAR.captures(block.text.trim()) {
-            return caps.get(2)?.as_str().parse().ok();
+            let year = caps.get(2)?;
+            if !REGULATION_NUMBER.is_match(&block.text.trim()[..year.start()]) {
+                return year.as_str().parse().ok();
+            }
+        }
+    }
+    // A cover whose year stands on a line of its own ("2024").
+    for block in title_page().take_while(|b| b.text.len() <= 300) {
+        if let Some(line) = block.text.lines().map(str::trim).find(|l| YEAR_ALONE.is_match(l)) {
+            return line.trim_matches(|c: char| !c.is_ascii_digit()).parse().ok();
         }
     }
     for block in title_page() {
         for caps in TITLE_YEAR.captures_iter(&block.text) {
             let (Some(all), Some(year)) = (caps.get(0), caps.get(2)) else { continue };
-            if !REGULATION_NUMBER.is_match(&block.text[..all.start()]) {
+            // Not a regulation's year, nor the first year of a period ("Tahun 2021–2026").
+            let period = PERIOD_AFTER.is_match(&block.text[all.end()..]);
+            if !REGULATION_NUMBER.is_match(&block.text[..all.start()]) && !period {
                 return year.as_str().parse().ok();
             }
         }

@@ -8,6 +8,11 @@
 
 use crate::knowledge::names::Words;
 use crate::knowledge::Names;
+use regex::Regex;
+use std::sync::LazyLock;
+
+static FISCAL_YEAR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\bT\.\s?A\.?\s*").expect("a valid pattern"));
 
 /// Words that say nothing about which table or chapter a title names.
 const LITTLE_WORDS: &[&str] =
@@ -16,7 +21,9 @@ const LITTLE_WORDS: &[&str] =
 /// The meaningful words of a title as names are compared (lower case, abbreviations
 /// spelt out: "IKU" is "Indikator Kinerja Utama"), without punctuation or little words.
 pub fn title_words(names: &Names, title: &str) -> Words {
-    let mut words = names.words(title);
+    // "T.A. 2024" is "Tahun Anggaran 2024".
+    let title = FISCAL_YEAR.replace_all(title, "Tahun Anggaran ");
+    let mut words = names.words(&title);
     words.retain(|w| !LITTLE_WORDS.contains(&w.as_str()));
     words
 }

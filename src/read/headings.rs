@@ -9,7 +9,8 @@ use crate::document::{Block, BlockKind};
 use regex::Regex;
 use std::sync::LazyLock;
 
-static CHAPTER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(?i:bab)\s+[IVXL]+\b").unwrap());
+static CHAPTER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?i:bab)\s+([IVXL]+|\d{1,2})\b").unwrap());
 static FRONT_MATTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"^(?i:kata pengantar|daftar isi|daftar tabel|daftar gambar|daftar grafik|daftar lampiran|ringkasan eksekutif|ikhtisar eksekutif|lampiran|latar belakang)$",
@@ -39,7 +40,10 @@ pub fn infer_headings(blocks: &mut [Block]) {
 fn heading_level(text: &str) -> Option<u8> {
     let line = text.trim();
     let short = !line.contains('\n') && line.chars().count() <= 100;
-    let ends_like_sentence = line.ends_with(['.', ':', ';', ',']);
+    // "Bab IV Target Kinerja dan Kerangka Pendanaan; dan": an item of a list.
+    let ends_like_sentence = line.ends_with(['.', ':', ';', ','])
+        || line.contains(';')
+        || [" dan", " atau", " serta"].iter().any(|w| line.to_lowercase().ends_with(w));
     if !short || ends_like_sentence || line.is_empty() {
         return None;
     }

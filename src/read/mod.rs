@@ -61,7 +61,7 @@ pub fn read_document(source: SourceFile, options: &ReadOptions) -> Document {
         match item {
             MarkdownItem::Block(block) => {
                 let open_list = match blocks.last().map(|b| &b.kind) {
-                    Some(BlockKind::Contents(i)) if line_lists.contains(i) => Some(*i),
+                    Some(BlockKind::Contents(i)) => Some(*i),
                     _ => None,
                 };
                 // A list goes on in the next block when that is the next item of a
@@ -101,6 +101,22 @@ pub fn read_document(source: SourceFile, options: &ReadOptions) -> Document {
                 blocks.push(block);
             }
             MarkdownItem::Table(raw) => {
+                // A list of tables grouped by chapter: each group a table of its own.
+                if let Some(BlockKind::Contents(i)) = blocks.last().map(|b| b.kind.clone()) {
+                    if raw
+                        .rows
+                        .iter()
+                        .all(|r| r.cells.first().is_some_and(|c| is_caption_entry(c.text.trim())))
+                    {
+                        let more = contents_list(String::new(), raw);
+                        contents[i].entries.extend(more.entries);
+                        contents[i].span = contents[i].span.cover(more.span);
+                        if let Some(last) = blocks.last_mut() {
+                            last.span = last.span.cover(more.span);
+                        }
+                        continue;
+                    }
+                }
                 if let Some(heading) = contents_heading(&blocks) {
                     blocks.push(placeholder(BlockKind::Contents(contents.len()), raw.span));
                     contents.push(contents_list(heading, raw));
@@ -215,7 +231,9 @@ fn contents_heading(blocks: &[Block]) -> Option<String> {
     let title = last.text.trim().trim_matches('*').trim();
     let upper = title.to_uppercase();
     let known = ["DAFTAR ISI", "DAFTAR TABEL", "DAFTAR GAMBAR", "DAFTAR GRAFIK", "DAFTAR LAMPIRAN"];
-    known.contains(&upper.as_str()).then(|| title.to_string())
+    // "DAFTAR TABEL (Lanjutan)": the list goes on after a page break.
+    let upper = upper.split(" (").next().unwrap_or_default().trim();
+    known.contains(&upper).then(|| title.to_string())
 }
 
 /// "Capaian Kinerja ........ 14": an entry's page number after dot leaders.

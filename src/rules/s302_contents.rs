@@ -323,15 +323,25 @@ fn check_chapters(
         return;
     }
     let mut listed: Vec<(&Entry, u32, Vec<&Entry>)> = Vec::new();
+    let mut in_chapter = false;
     for entry in entries {
         match entry.named {
-            Named::Chapter { number } => listed.push((entry, number, Vec::new())),
+            Named::Chapter { number } => {
+                listed.push((entry, number, Vec::new()));
+                in_chapter = true;
+            }
             Named::Section { .. } => {
-                if let Some((_, _, sections)) = listed.last_mut() {
+                if let (Some((_, _, sections)), true) = (listed.last_mut(), in_chapter) {
                     sections.push(entry);
                 }
             }
-            _ => {}
+            // LAMPIRAN, DAFTAR PUSTAKA: the sections after them are not the chapter's.
+            _ => {
+                let title = entry.title.trim().to_uppercase();
+                if title.starts_with("LAMPIRAN") || title.starts_with("DAFTAR") {
+                    in_chapter = false;
+                }
+            }
         }
     }
     if listed.is_empty() {

@@ -43,7 +43,7 @@ static REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// Words after a reference that make it another document's.
 static ELSEWHERE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^[\s,]*(pada\s+|dalam\s+)?(lampiran|peraturan|permen\w*|kepmen\w*|perpres|perda|perbup|perwal|pergub|pp|uu|undang|keputusan|pedoman|juknis|laporan|lkjip|lkj|lakip|renstra|rencana|rpjmd|rpjmn|rkpd|renja|dokumen)\b")
+    Regex::new(r"(?i)^[\s,]*((pada|dalam|di)\s+)?([\p{L}-]+\s+)?(lampiran|profil|peraturan|permen\w*|kepmen\w*|perpres|perda|perbup|perwal|pergub|pp|uu|undang|keputusan|pedoman|juknis|laporan|lkjip|lkj|lakip|renstra|rencana|rpjmd|rpjmn|rkpd|renja|dokumen)\b")
         .expect("a valid pattern")
 });
 
@@ -68,7 +68,7 @@ pub fn check(ctx: &Context, findings: &mut Vec<Finding>) {
                 || known.contains(&(kind, n.as_str()))
                 || ELSEWHERE.is_match(after)
                 || (is_caption
-                    && text[..all.start()].trim_start_matches(['*', '_', ' ']).is_empty())
+                    && text[..all.start()].trim_start_matches(['*', '_', ' ', '!', '[']).is_empty())
             {
                 continue;
             }

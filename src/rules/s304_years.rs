@@ -48,7 +48,7 @@ const CODE: &str = "S304";
 /// the name and "Tahun" only capitalised words may stand (the unit's name), so that a
 /// regulation cited after it ("mengacu pada Peraturan … Tahun 2006") is not read.
 static THIS_REPORT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(menyusun|penyusunan|disusunnya|disusun)\s+(laporan kinerja|laporan akuntabilitas kinerja(\s+instansi pemerintah)?|lakip|lkj)\b(\s*\([^)]{1,12}\))?(?-i:(\s+[A-Z][\w/.-]*){0,6})\s+tahun\s+(?P<year>(19|20)\d\d)\b")
+    Regex::new(r"(?i)\b(menyusun|penyusunan|disusunnya|disusun)\s+(laporan kinerja|laporan akuntabilitas kinerja(\s+instansi pemerintah)?|lakip|lkjip|lkj)\b(\s*\([^)]{1,12}\))?(?-i:(\s+[A-Z][\w/.-]*){0,6})\s+tahun\s+(?P<year>(19|20)\d\d)\b")
         .expect("a valid pattern")
 });
 
@@ -93,7 +93,7 @@ fn check_report_year(ctx: &Context, findings: &mut Vec<Finding>) {
 /// another year's report: last year's, reviewed ("Rekomendasi Inspektorat atas
 /// penyusunan …"), or next year's ("akan menjadi bahan penyusunan …").
 static ANOTHER_REPORT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(rekomendasi|reviu|evaluasi|hasil|akan|bahan|dasar|acuan|mendatang|berikutnya|sebelumnya|lalu|dahulu|berbeda|dibandingkan|seperti)\b")
+    Regex::new(r"(?i)\b(rekomendasi|reviu|evaluasi|hasil|catatan|menindaklanjuti|tindak lanjut|akan|bahan|dasar|acuan|mendatang|berikutnya|sebelumnya|lalu|dahulu|berbeda|dibandingkan|seperti|pada|sejak|petunjuk|pedoman|format|juknis|panduan)\b")
         .expect("a valid pattern")
 });
 
@@ -114,7 +114,8 @@ fn names_another_report(text: &str, phrase: Option<regex::Match>) -> bool {
 
 /// "sisa (periode)" just before a plan: the years left of it.
 static YEARS_LEFT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(sisa(\s+periode)?|target|capaian|realisasi)\s*$").expect("a valid pattern")
+    Regex::new(r"(?i)\b(sisa|target|capaian|realisasi|terakhir|perbandingan)\b(\s+[\w-]+){0,2}\s*$")
+        .expect("a valid pattern")
 });
 /// "… 2022–2024 yang disusun Loka POM": the owner named after the years.
 static OWNER_AFTER: LazyLock<Regex> = LazyLock::new(|| {

@@ -54,6 +54,13 @@ static SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\s*,?\s*(?i:tentang)\s+(?P<subject>[^;.\n]{3,300})").expect("a valid pattern")
 });
 
+/// ", dan Peraturan …", " serta Undang-Undang …": where a subject ends in a list of
+/// citations.
+static NEXT_CITATION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(,\s*(dan|serta)?|\s(dan|serta))\s+(undang|uu\b|peraturan|keputusan|instruksi|surat edaran|permen|perpres|pp\b|perda|perbup|perwal|pergub|kepmen)")
+        .expect("a valid pattern")
+});
+
 /// Words of a sentence in which a regulation replaces or amends another.
 static REPLACES: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(mencabut|dicabut|pencabutan|perubahan atas|diubah|mengubah|mengganti|menggantikan|pengganti|diganti)\b")
@@ -89,9 +96,10 @@ pub fn check(ctx: &Context, findings: &mut Vec<Finding>) {
             let key = (issuer.join(" "), n.as_str().to_lowercase());
             let start = sentence.span.start;
             let subject = SUBJECT.captures(&text[all.end()..]).and_then(|c| {
-                let words: Vec<&str> =
-                    c.name("subject")?.as_str().split_whitespace().take(8).collect();
-                Some(words.join(" "))
+                // The subject runs to the next regulation cited in the same list.
+                let subject = c.name("subject")?.as_str();
+                let end = NEXT_CITATION.find(subject).map_or(subject.len(), |m| m.start());
+                Some(subject[..end].split_whitespace().collect::<Vec<_>>().join(" "))
             });
             let citation = Citation {
                 subject,

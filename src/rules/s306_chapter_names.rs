@@ -33,12 +33,14 @@
 use super::support::finding;
 use super::Context;
 use crate::diagnostics::{Finding, Label};
+use crate::document::{BlockKind, Document};
 use crate::facts::chapters::{chapter_number, chapters, Chapter};
 use crate::facts::sentences::sentences;
 use crate::facts::titles::same_title;
 use crate::knowledge::Names;
 use crate::span::Span;
 use regex::Regex;
+use std::collections::HashSet;
 use std::sync::LazyLock;
 
 const CODE: &str = "S306";
@@ -63,7 +65,13 @@ static OTHER_DOCUMENT: LazyLock<Regex> = LazyLock::new(|| {
 /// Another document named just before the chapter: "Renstra BPBD 2021–2026 (Bab IV: …)",
 /// "Lampiran Peraturan Menteri … Bab II".
 static OTHER_DOCUMENT_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(renstra|rencana strategis|rpjmd|rpjmn|rkpd|renja|peraturan|permen\w*|undang-undang|uu|pedoman|juknis|lampiran|dokumen)\b[^.;,]{0,60}$")
+    Regex::new(r"(?i)\b(renstra|rencana strategis|rpjmd|rpjmn|rkpd|renja|peraturan|permen\w*|undang-undang|uu|pedoman|petunjuk|juknis|panduan|lampiran|dokumen)\b[^.;]{0,90}$")
+        .expect("a valid pattern")
+});
+
+/// The words of [`OTHER_DOCUMENT_BEFORE`], anywhere.
+static OTHER_DOCUMENT_BEFORE_WORDS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(renstra|rencana strategis|rpjmd|rpjmn|rkpd|renja|peraturan|permen\w*|undang-undang|pedoman|petunjuk|juknis|panduan|dokumen)\b")
         .expect("a valid pattern")
 });
 
@@ -77,7 +85,11 @@ pub fn check(ctx: &Context, findings: &mut Vec<Finding>) {
     if headings.is_empty() {
         return;
     }
+    let quoted = other_outlines(ctx.doc);
     for sentence in sentences(ctx.doc) {
+        if quoted.contains(&sentence.block.span.start) {
+            continue;
+        }
         let text = sentence.text(ctx.doc);
         let opening = OPENING.find(text).map_or(0, |m| m.end());
         for caps in MENTION.captures_iter(text) {
@@ -106,6 +118,28 @@ pub fn check(ctx: &Context, findings: &mut Vec<Finding>) {
             }
         }
     }
+}
+
+/// The blocks of another document's outline: the short lines or list items after a
+/// paragraph that ends "Dokumen Renstra … disusun dengan sistematika sebagai berikut:".
+fn other_outlines(doc: &Document) -> HashSet<usize> {
+    let mut out = HashSet::new();
+    let mut quoting = false;
+    for block in &doc.blocks {
+        let text = block.text.trim();
+        match block.kind {
+            BlockKind::Paragraph | BlockKind::ListItem if quoting && text.len() <= 200 => {
+                out.insert(block.span.start);
+            }
+            BlockKind::Paragraph if text.ends_with(':') => {
+                let last = text.rfind(['.', '!', '?']).map_or(text, |i| &text[i + 1..]);
+                quoting = OTHER_DOCUMENT_BEFORE_WORDS.is_match(last)
+                    && !last.to_lowercase().contains("laporan");
+            }
+            _ => quoting = false,
+        }
+    }
+    out
 }
 
 /// The title after a chapter number: capitalised words, with little joining words
