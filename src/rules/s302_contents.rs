@@ -49,6 +49,7 @@ use crate::facts::chapters::{chapters, Chapter};
 use crate::facts::contents::{entries, Entry, Named};
 use crate::facts::titles::{likeness, more_alike, same_title};
 use crate::knowledge::Names;
+use crate::span::Span;
 use regex::Regex;
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
@@ -368,18 +369,12 @@ fn check_chapters(
         };
         let Some(heading) = same_number.iter().find(|h| same_title(names, &entry.title, &h.title))
         else {
-            findings.push(
-                finding(
-                    CODE,
-                    format!(
-                        "the table of contents titles BAB {} “{}”, but its heading (line {}) reads “{}”",
-                        last.numeral, entry.title, last.line, last.title
-                    ),
-                    Label::new(entry.label_span, "title in the table of contents"),
-                )
-                .with_related(Label::new(last.span, "the chapter heading"))
-                .with_values(last.title.clone(), entry.title.clone()),
-            );
+            let what = format!("BAB {}", last.numeral);
+            findings.push(heading_titled_otherwise(
+                entry,
+                &what,
+                (last.line, &last.title, last.span),
+            ));
             continue;
         };
         check_sections(names, entry, sections, heading, findings);
@@ -401,6 +396,21 @@ fn check_chapters(
             );
         }
     }
+}
+
+/// An entry of DAFTAR ISI whose heading (`line`, `title`, `span`) has another title.
+fn heading_titled_otherwise(entry: &Entry, what: &str, heading: (usize, &str, Span)) -> Finding {
+    let (line, title, span) = heading;
+    finding(
+        CODE,
+        format!(
+            "the table of contents titles {what} “{}”, but its heading (line {line}) reads “{title}”",
+            entry.title
+        ),
+        Label::new(entry.label_span, "title in the table of contents"),
+    )
+    .with_related(Label::new(span, "the heading"))
+    .with_values(title, entry.title.clone())
 }
 
 fn check_sections(
@@ -429,18 +439,8 @@ fn check_sections(
                 .with_related(Label::new(heading.span, "the chapter")),
             ),
             Some(last) if !same_letter.iter().any(|s| same_title(names, &entry.title, &s.title)) => {
-                findings.push(
-                    finding(
-                        CODE,
-                        format!(
-                            "the table of contents titles section {letter}. of BAB {} “{}”, but its heading (line {}) reads “{}”",
-                            heading.numeral, entry.title, last.line, last.title
-                        ),
-                        Label::new(entry.label_span, "title in the table of contents"),
-                    )
-                    .with_related(Label::new(last.span, "the section heading"))
-                    .with_values(last.title.clone(), entry.title.clone()),
-                )
+                let what = format!("section {letter}. of BAB {}", heading.numeral);
+                findings.push(heading_titled_otherwise(entry, &what, (last.line, &last.title, last.span)))
             }
             Some(_) => {}
         }
