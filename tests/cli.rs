@@ -329,3 +329,66 @@ fn a_closed_pipe_is_not_an_error() {
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(!stderr.contains("error"), "{stderr}");
 }
+
+#[test]
+fn concise_format_is_one_finding_a_line() {
+    periksa()
+        .args(["check", "--format", "concise", "fixtures/examples/laporan-kinerja-2025.md"])
+        .assert()
+        .code(1)
+        .stdout(
+            "fixtures/examples/laporan-kinerja-2025.md:120:83: error A101 Tabel 3.2 › Tahun 2024 › %: 84,05 does not follow from its row (expected 84,50)\n\
+             fixtures/examples/laporan-kinerja-2025.md:156:14: error A102 Tabel 3.4 › Paket: 61 is not the sum of the rows it closes (expected 59)\n",
+        );
+}
+
+#[test]
+fn github_format_writes_annotations() {
+    periksa()
+        .args(["check", "--format", "github", "fixtures/rules/P001/invalid.txt"])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::starts_with(
+            "::warning file=fixtures/rules/P001/invalid.txt,line=15,col=1,endLine=15,endColumn=53,title=P001 unaligned-row::this row has 7 cells",
+        ))
+        .stdout(predicate::str::contains("%0Athe row is kept as printed"));
+}
+
+#[test]
+fn fail_on_sets_the_least_severity_that_fails() {
+    // P001/invalid.txt has one warning and no error.
+    periksa().args(["check", "fixtures/rules/P001/invalid.txt"]).assert().code(0);
+    periksa()
+        .args(["check", "--fail-on", "warning", "fixtures/rules/P001/invalid.txt"])
+        .assert()
+        .code(1);
+    periksa()
+        .args(["check", "--fail-on", "info", "fixtures/rules/P001/valid.txt"])
+        .assert()
+        .code(0);
+    periksa()
+        .args(["check", "--fail-on", "fatal", "fixtures/rules/P001/valid.txt"])
+        .assert()
+        .code(2);
+}
+
+#[test]
+fn statistics_count_findings_per_check() {
+    periksa()
+        .args(["check", "--statistics", "fixtures/examples/laporan-kinerja-2025.md"])
+        .assert()
+        .code(1)
+        .stdout("1  A101  wrong-percentage\n1  A102  wrong-total\n");
+    let output = periksa()
+        .args(["check", "--statistics", "--format", "json", "fixtures/rules/S302/invalid.md"])
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
+    let json: serde_json::Value = serde_json::from_slice(&output).expect("valid JSON");
+    assert_eq!(
+        json,
+        serde_json::json!([{"code": "S302", "name": "contents-mismatch", "count": 6}])
+    );
+}

@@ -1,13 +1,14 @@
 //! The command line: `periksa check`, `periksa tables`, `periksa rules` and
 //! `periksa explain`.
 //!
-//! Exit codes: 0 when no error-level finding, 1 when at least one, 2 when the command line
+//! Exit codes: 0 when no finding at or above `--fail-on` (error by default), 1 when at
+//! least one, 2 when the command line
 //! or an input file is wrong. A file that cannot be read is reported on one line and the
 //! other files are still checked.
 
 mod walk;
 
-use crate::diagnostics::{human, json, Finding, Severity};
+use crate::diagnostics::{self, human, json, Finding, Severity};
 use crate::figures::Locale;
 use crate::knowledge::Knowledge;
 use crate::output;
@@ -39,6 +40,12 @@ enum Command {
         paths: Vec<PathBuf>,
         #[arg(long, value_enum, default_value_t = CheckFormat::Human)]
         format: CheckFormat,
+        /// The least severe finding that makes the exit code 1.
+        #[arg(long, value_enum, default_value_t = FailOn::Error)]
+        fail_on: FailOn,
+        /// Print how many findings each check gave instead of the findings.
+        #[arg(long)]
+        statistics: bool,
         #[command(flatten)]
         common: Common,
     },
@@ -93,10 +100,33 @@ impl Common {
     }
 }
 
-#[derive(Debug, Clone, Copy, ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum CheckFormat {
+    /// Each finding with its source lines, as rustc prints them.
     Human,
+    /// One finding a line: `file:line:col: severity code message`.
+    Concise,
+    /// The JSON contract (version 1).
     Json,
+    /// GitHub Actions workflow annotations.
+    Github,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum FailOn {
+    Error,
+    Warning,
+    Info,
+}
+
+impl FailOn {
+    fn severity(self) -> Severity {
+        match self {
+            FailOn::Error => Severity::Error,
+            FailOn::Warning => Severity::Warning,
+            FailOn::Info => Severity::Info,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -129,7 +159,9 @@ pub fn main() -> ExitCode {
         }
     };
     let outcome = match cli.command {
-        Command::Check { paths, format, common } => run_check(&paths, format, &common),
+        Command::Check { paths, format, fail_on, statistics, common } => {
+            run_check(&paths, Output { format, statistics }, fail_on, &common)
+        }
         Command::Tables { file, format, common } => run_tables(&file, format, &common),
         Command::Rules => write_stdout(&output::rules::render_list(RULES)),
         Command::Explain { code } => match find_rule(&code) {
@@ -163,7 +195,14 @@ fn report_input_error(message: &str) {
     eprintln!("periksa: error: {message}");
 }
 
-fn run_check(paths: &[PathBuf], format: CheckFormat, common: &Common) -> Outcome {
+/// What `periksa check` prints.
+#[derive(Debug, Clone, Copy)]
+struct Output {
+    format: CheckFormat,
+    statistics: bool,
+}
+
+fn run_check(paths: &[PathBuf], output: Output, fail_on: FailOn, common: &Common) -> Outcome {
     let knowledge = match common.knowledge() {
         Ok(k) => k,
         Err(outcome) => return outcome,
@@ -192,9 +231,26 @@ fn run_check(paths: &[PathBuf], format: CheckFormat, common: &Common) -> Outcome
         }
     }
 
-    let written = match format {
-        CheckFormat::Human => write_human(&checked, common.color),
-        CheckFormat::Json => write_json(&checked, &unreadable),
+    let written = if output.statistics {
+        let counts = output::statistics::counts(checked.iter().flat_map(|(_, f)| f));
+        write_text(&match output.format {
+            CheckFormat::Json => output::statistics::render_json(&counts),
+            _ => output::statistics::render_text(&counts),
+        })
+    } else {
+        match output.format {
+            CheckFormat::Human => write_human(&checked, common.color),
+            CheckFormat::Json => write_json(&checked, &unreadable),
+            CheckFormat::Concise => write_text(
+                &checked
+                    .iter()
+                    .map(|(s, f)| diagnostics::concise::render(s, f))
+                    .collect::<String>(),
+            ),
+            CheckFormat::Github => write_text(
+                &checked.iter().map(|(s, f)| diagnostics::github::render(s, f)).collect::<String>(),
+            ),
+        }
     };
     if let Err(err) = written {
         if err.kind() != std::io::ErrorKind::BrokenPipe {
@@ -203,14 +259,20 @@ fn run_check(paths: &[PathBuf], format: CheckFormat, common: &Common) -> Outcome
         }
     }
 
-    let any_error = checked.iter().flat_map(|(_, f)| f).any(|f| f.severity == Severity::Error);
+    let failing = checked.iter().flat_map(|(_, f)| f).any(|f| f.severity >= fail_on.severity());
     if input_error {
         Outcome::InputError
-    } else if any_error {
+    } else if failing {
         Outcome::Findings
     } else {
         Outcome::Clean
     }
+}
+
+fn write_text(text: &str) -> std::io::Result<()> {
+    let mut stdout = std::io::stdout().lock();
+    stdout.write_all(text.as_bytes())?;
+    stdout.flush()
 }
 
 fn write_human(checked: &[(SourceFile, Vec<Finding>)], color: ColorWhen) -> std::io::Result<()> {

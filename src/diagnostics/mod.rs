@@ -4,6 +4,8 @@
 //! place involved (related labels, each with its own message), says what was expected and
 //! what was found, and shows how the expected value was computed.
 
+pub mod concise;
+pub mod github;
 pub mod human;
 pub mod json;
 

@@ -1,4 +1,5 @@
 //! What periksa prints besides findings.
 
 pub mod rules;
+pub mod statistics;
 pub mod tables;
