@@ -392,3 +392,45 @@ fn statistics_count_findings_per_check() {
         serde_json::json!([{"code": "S302", "name": "contents-mismatch", "count": 6}])
     );
 }
+
+#[test]
+fn standard_input_is_read_under_the_name_given() {
+    let report = fs::read_to_string("fixtures/examples/laporan-kinerja-2025.md").unwrap();
+    periksa()
+        .args(["check", "--format", "concise", "--stdin-filename", "draf.md", "-"])
+        .write_stdin(report)
+        .assert()
+        .code(1)
+        .stdout(predicate::str::starts_with("draf.md:120:83: error A101"));
+}
+
+#[test]
+fn folders_honour_gitignore_and_hidden_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let defective = fs::read_to_string("fixtures/examples/laporan-kinerja-2025.md").unwrap();
+    let clean = fs::read_to_string("fixtures/examples/laporan-kinerja-2025-bersih.md").unwrap();
+    fs::write(dir.path().join("laporan.md"), &clean).unwrap();
+    fs::create_dir(dir.path().join("draf-lama")).unwrap();
+    fs::write(dir.path().join("draf-lama/laporan.md"), &defective).unwrap();
+    fs::create_dir(dir.path().join(".cadangan")).unwrap();
+    fs::write(dir.path().join(".cadangan/laporan.md"), &defective).unwrap();
+    fs::write(dir.path().join(".gitignore"), "draf-lama/\n").unwrap();
+    periksa().args(["check", "--format", "json"]).arg(dir.path()).assert().code(0).stdout(
+        predicate::str::contains("laporan.md").and(predicate::str::contains("draf-lama").not()),
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_symlink_loop_does_not_trap_the_walk() {
+    let dir = tempfile::tempdir().unwrap();
+    let clean = fs::read_to_string("fixtures/examples/laporan-kinerja-2025-bersih.md").unwrap();
+    fs::write(dir.path().join("laporan.md"), clean).unwrap();
+    std::os::unix::fs::symlink(dir.path(), dir.path().join("putaran")).unwrap();
+    periksa()
+        .arg("check")
+        .arg(dir.path())
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("1 file checked"));
+}

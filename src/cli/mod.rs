@@ -12,11 +12,12 @@ use crate::diagnostics::{self, human, json, Finding, Severity};
 use crate::figures::Locale;
 use crate::knowledge::Knowledge;
 use crate::output;
-use crate::read::{read_document, ReadOptions, SourceFile};
+use crate::read::{read_document, ReadError, ReadOptions, SourceFile, SourceKind};
 use crate::rules::{check_document, find_rule, RULES};
 use clap::{Parser, Subcommand, ValueEnum};
 use codespan_reporting::term::termcolor::{ColorChoice, StandardStream};
-use std::io::{IsTerminal, Write};
+use rayon::prelude::*;
+use std::io::{IsTerminal, Read, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -35,9 +36,14 @@ struct Cli {
 enum Command {
     /// Check reports and print what is wrong in them.
     Check {
-        /// Report files (.md, .markdown, .txt) or folders to search for them.
+        /// Report files (.md, .markdown, .txt), folders to search for them, or `-` for
+        /// standard input.
         #[arg(required = true)]
         paths: Vec<PathBuf>,
+        /// The name findings give the report read from standard input (`-`); its
+        /// extension says how to read it (.md by default).
+        #[arg(long, value_name = "NAME", default_value = "<stdin>")]
+        stdin_filename: String,
         #[arg(long, value_enum, default_value_t = CheckFormat::Human)]
         format: CheckFormat,
         /// The least severe finding that makes the exit code 1.
@@ -159,8 +165,9 @@ pub fn main() -> ExitCode {
         }
     };
     let outcome = match cli.command {
-        Command::Check { paths, format, fail_on, statistics, common } => {
-            run_check(&paths, Output { format, statistics }, fail_on, &common)
+        Command::Check { paths, stdin_filename, format, fail_on, statistics, common } => {
+            let output = Output { format, statistics };
+            run_check(&paths, &stdin_filename, output, fail_on, &common)
         }
         Command::Tables { file, format, common } => run_tables(&file, format, &common),
         Command::Rules => write_stdout(&output::rules::render_list(RULES)),
@@ -190,10 +197,24 @@ fn color_choice(when: ColorWhen) -> ColorChoice {
     }
 }
 
+/// The report on standard input, named `name` (whose extension says how to read it).
+fn read_stdin(name: &str) -> Result<SourceFile, ReadError> {
+    let mut bytes = Vec::new();
+    std::io::stdin()
+        .lock()
+        .read_to_end(&mut bytes)
+        .map_err(|source| ReadError::Io { path: name.to_string(), source })?;
+    let kind = SourceKind::from_path(std::path::Path::new(name)).unwrap_or(SourceKind::Markdown);
+    SourceFile::from_bytes(name.to_string(), kind, bytes)
+}
+
 /// Prints one line about a file that could not be read.
 fn report_input_error(message: &str) {
     eprintln!("periksa: error: {message}");
 }
+
+/// A file read and its findings.
+type Checked = (SourceFile, Vec<Finding>);
 
 /// What `periksa check` prints.
 #[derive(Debug, Clone, Copy)]
@@ -202,7 +223,13 @@ struct Output {
     statistics: bool,
 }
 
-fn run_check(paths: &[PathBuf], output: Output, fail_on: FailOn, common: &Common) -> Outcome {
+fn run_check(
+    paths: &[PathBuf],
+    stdin_filename: &str,
+    output: Output,
+    fail_on: FailOn,
+    common: &Common,
+) -> Outcome {
     let knowledge = match common.knowledge() {
         Ok(k) => k,
         Err(outcome) => return outcome,
@@ -214,18 +241,35 @@ fn run_check(paths: &[PathBuf], output: Output, fail_on: FailOn, common: &Common
         report_input_error(error);
     }
 
-    let mut checked: Vec<(SourceFile, Vec<Finding>)> = Vec::new();
-    let mut unreadable: Vec<(String, String)> = Vec::new();
-    for path in &walked.files {
-        match SourceFile::load(path) {
-            Ok(source) => {
-                let doc = read_document(source, &options);
-                let findings = check_document(&doc, &knowledge);
-                checked.push((doc.source, findings));
+    // Files are checked in parallel, each on its own; the results keep the order of
+    // the paths.
+    let results: Vec<Result<Checked, (String, String)>> = walked
+        .files
+        .par_iter()
+        .map(|path| {
+            let source = if path.as_os_str() == "-" {
+                read_stdin(stdin_filename)
+            } else {
+                SourceFile::load(path)
+            };
+            match source {
+                Ok(source) => {
+                    let doc = read_document(source, &options);
+                    let findings = check_document(&doc, &knowledge);
+                    Ok((doc.source, findings))
+                }
+                Err(err) => Err((path.display().to_string(), err.to_string())),
             }
-            Err(err) => {
-                report_input_error(&err.to_string());
-                unreadable.push((path.display().to_string(), err.to_string()));
+        })
+        .collect();
+    let mut checked: Vec<Checked> = Vec::new();
+    let mut unreadable: Vec<(String, String)> = Vec::new();
+    for result in results {
+        match result {
+            Ok(done) => checked.push(done),
+            Err((path, err)) => {
+                report_input_error(&err);
+                unreadable.push((path, err));
                 input_error = true;
             }
         }

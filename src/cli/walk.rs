@@ -1,5 +1,10 @@
 //! Which files `periksa check` reads: the files named, and the reports found in the
 //! folders named, in a stable order.
+//!
+//! Folders are walked with the `ignore` crate, as ripgrep and ruff walk them: hidden
+//! files and folders and whatever `.gitignore`, `.ignore` and the global git excludes
+//! leave out are skipped (in a git repository or not), and symbolic links are not
+//! followed, so a link loop cannot trap the walk.
 
 use crate::read::SourceKind;
 use std::path::{Path, PathBuf};
@@ -24,7 +29,8 @@ pub fn collect_reports(paths: &[PathBuf]) -> Walked {
                 ));
             }
         } else {
-            // A missing or unreadable file is reported when it is read, with the reason.
+            // A missing or unreadable file is reported when it is read, with the reason;
+            // "-" is standard input.
             walked.files.push(path.clone());
         }
     }
@@ -32,24 +38,21 @@ pub fn collect_reports(paths: &[PathBuf]) -> Walked {
 }
 
 fn walk_dir(dir: &Path, walked: &mut Walked) {
-    let entries = walkdir::WalkDir::new(dir)
+    let entries = ignore::WalkBuilder::new(dir)
         .follow_links(false)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+        .require_git(false)
+        .sort_by_file_name(|a, b| a.cmp(b))
+        .build();
     for entry in entries {
         match entry {
             Ok(entry)
-                if entry.file_type().is_file() && SourceKind::from_path(entry.path()).is_some() =>
+                if entry.file_type().is_some_and(|t| t.is_file())
+                    && SourceKind::from_path(entry.path()).is_some() =>
             {
                 walked.files.push(entry.into_path());
             }
             Ok(_) => {}
-            Err(err) => walked.errors.push(format!(
-                "{}: {}",
-                err.path().map_or_else(|| dir.display().to_string(), |p| p.display().to_string()),
-                err.io_error().map_or_else(|| err.to_string(), |e| e.to_string())
-            )),
+            Err(err) => walked.errors.push(format!("{}: {err}", dir.display())),
         }
     }
 }
