@@ -434,3 +434,24 @@ fn a_symlink_loop_does_not_trap_the_walk() {
         .code(0)
         .stdout(predicate::str::contains("1 file checked"));
 }
+
+#[test]
+fn suppressions_hide_real_findings_and_only_those() {
+    let with = fs::read_to_string("fixtures/rules/P002/valid.md").unwrap();
+    // The same report without its comments shows what they hide.
+    let without: String = with
+        .lines()
+        .filter(|l| !l.starts_with("<!-- periksa-"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("laporan.md");
+    fs::write(&path, without).unwrap();
+    periksa()
+        .args(["check", "--format", "concise"])
+        .arg(&path)
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("error A101").and(predicate::str::contains("error A102")));
+    periksa().args(["check", "fixtures/rules/P002/valid.md"]).assert().code(0);
+}

@@ -21,6 +21,7 @@ pub mod c208_budget_prose;
 pub mod n401_direction_words;
 pub mod n402_tallies;
 pub mod p001_unaligned_row;
+pub mod p002_unused_suppression;
 pub mod s301_caption_numbers;
 pub mod s302_contents;
 pub mod s303_references;
@@ -28,6 +29,7 @@ pub mod s304_years;
 pub mod s305_citations;
 pub mod s306_chapter_names;
 pub mod support;
+pub mod suppressions;
 
 use crate::diagnostics::{sort_findings, Finding, Severity};
 use crate::document::Document;
@@ -111,6 +113,7 @@ macro_rules! rule {
 /// Every check periksa has, in code order.
 pub static RULES: &[Rule] = &[
     rule!(p001_unaligned_row, "P001", "unaligned-row", Severity::Warning, None),
+    rule!(p002_unused_suppression, "P002", "unused-suppression", Severity::Info, None),
     rule!(a101_percent, "A101", "wrong-percentage", Severity::Error, Some(a101_percent::check)),
     rule!(a102_totals, "A102", "wrong-total", Severity::Error, Some(a102_totals::check)),
     rule!(
@@ -230,6 +233,7 @@ pub fn check_document(doc: &Document, knowledge: &Knowledge) -> Vec<Finding> {
         }
     }
     drop_consequences(&mut findings);
+    suppressions::apply(doc, &mut findings);
     sort_findings(&mut findings);
     findings
 }
