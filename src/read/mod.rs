@@ -54,8 +54,6 @@ pub fn read_document(source: SourceFile, options: &ReadOptions) -> Document {
     let mut parts: Vec<TablePart> = Vec::new();
     let mut part_blocks: Vec<usize> = Vec::new();
     let mut contents: Vec<ContentsList> = Vec::new();
-    // The lists of contents written as lines rather than as a table.
-    let mut line_lists: Vec<usize> = Vec::new();
     let mut previous_was_table = false;
     for item in items {
         match item {
@@ -89,7 +87,6 @@ pub fn read_document(source: SourceFile, options: &ReadOptions) -> Document {
                 if let (Some(heading), Some(entries)) =
                     (contents_heading(&blocks), contents_lines(&block, false))
                 {
-                    line_lists.push(contents.len());
                     blocks.push(placeholder(BlockKind::Contents(contents.len()), block.span));
                     contents.push(ContentsList { heading, span: block.span, entries });
                     previous_was_table = false;
