@@ -28,6 +28,7 @@ pub mod document;
 pub mod facts;
 pub mod figures;
 pub mod knowledge;
+pub mod messages;
 pub mod output;
 pub mod read;
 pub mod rules;
