@@ -7,6 +7,7 @@
 
 use periksa::diagnostics::human::render_to_string;
 use periksa::knowledge::Knowledge;
+use periksa::messages::Lang;
 use periksa::read::{read_document, ReadOptions, SourceFile};
 use periksa::rules::check_document;
 use std::path::Path;
@@ -25,7 +26,7 @@ fn correct_reports_yield_no_finding() {
         let doc = read_document(source, &options);
         let findings = check_document(&doc, &knowledge);
         if !findings.is_empty() {
-            failures.push_str(&render_to_string(&doc.source, &findings));
+            failures.push_str(&render_to_string(&doc.source, &findings, Lang::En));
         }
     }
     assert!(failures.is_empty(), "false alarms:\n{failures}");

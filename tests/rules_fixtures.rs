@@ -6,6 +6,7 @@
 use periksa::diagnostics::human::render_to_string;
 use periksa::diagnostics::Finding;
 use periksa::knowledge::Knowledge;
+use periksa::messages::Lang;
 use periksa::read::{read_document, ReadOptions, SourceFile};
 use periksa::rules::{check_document, RULES};
 use serde::Deserialize;
@@ -134,7 +135,7 @@ fn invalid_fixtures_report_exactly_their_planted_defects() {
                 want,
                 "{}/{name}: findings differ from expect.yaml\n{}",
                 rule.code,
-                render_to_string(&source, &findings)
+                render_to_string(&source, &findings, Lang::En)
             );
         }
     }
@@ -149,7 +150,7 @@ fn valid_fixtures_yield_no_finding() {
                 findings.is_empty(),
                 "{} yields findings:\n{}",
                 file.display(),
-                render_to_string(&source, &findings)
+                render_to_string(&source, &findings, Lang::En)
             );
         }
     }
@@ -161,7 +162,7 @@ fn rendered_findings() {
         for file in fixtures(rule.code, "invalid") {
             let (source, findings) = check(&file);
             let name = format!("{}_{}", rule.code, file.file_name().unwrap().to_string_lossy());
-            insta::assert_snapshot!(name, render_to_string(&source, &findings));
+            insta::assert_snapshot!(name, render_to_string(&source, &findings, Lang::En));
         }
     }
 }

@@ -11,6 +11,7 @@ mod walk;
 use crate::diagnostics::{self, human, json, Finding, Severity};
 use crate::figures::Locale;
 use crate::knowledge::Knowledge;
+use crate::messages::Lang;
 use crate::output;
 use crate::read::{read_document, ReadError, ReadOptions, SourceFile, SourceKind};
 use crate::rules::{check_document, find_rule, RULES};
@@ -275,6 +276,7 @@ fn run_check(
         }
     }
 
+    let lang = Lang::from_env();
     let written = if output.statistics {
         let counts = output::statistics::counts(checked.iter().flat_map(|(_, f)| f));
         write_text(&match output.format {
@@ -283,16 +285,19 @@ fn run_check(
         })
     } else {
         match output.format {
-            CheckFormat::Human => write_human(&checked, common.color),
-            CheckFormat::Json => write_json(&checked, &unreadable),
+            CheckFormat::Human => write_human(&checked, common.color, lang),
+            CheckFormat::Json => write_json(&checked, &unreadable, lang),
             CheckFormat::Concise => write_text(
                 &checked
                     .iter()
-                    .map(|(s, f)| diagnostics::concise::render(s, f))
+                    .map(|(s, f)| diagnostics::concise::render(s, f, lang))
                     .collect::<String>(),
             ),
             CheckFormat::Github => write_text(
-                &checked.iter().map(|(s, f)| diagnostics::github::render(s, f)).collect::<String>(),
+                &checked
+                    .iter()
+                    .map(|(s, f)| diagnostics::github::render(s, f, lang))
+                    .collect::<String>(),
             ),
         }
     };
@@ -319,11 +324,15 @@ fn write_text(text: &str) -> std::io::Result<()> {
     stdout.flush()
 }
 
-fn write_human(checked: &[(SourceFile, Vec<Finding>)], color: ColorWhen) -> std::io::Result<()> {
+fn write_human(
+    checked: &[(SourceFile, Vec<Finding>)],
+    color: ColorWhen,
+    lang: Lang,
+) -> std::io::Result<()> {
     let mut stdout = StandardStream::stdout(color_choice(color));
     let mut counts = [0usize; 3];
     for (source, findings) in checked {
-        human::emit(&mut stdout, source, findings)?;
+        human::emit(&mut stdout, source, findings, lang)?;
         for f in findings {
             counts[f.severity as usize] += 1;
         }
@@ -345,9 +354,12 @@ fn write_human(checked: &[(SourceFile, Vec<Finding>)], color: ColorWhen) -> std:
 fn write_json(
     checked: &[(SourceFile, Vec<Finding>)],
     unreadable: &[(String, String)],
+    lang: Lang,
 ) -> std::io::Result<()> {
-    let mut files: Vec<json::FileReport> =
-        checked.iter().map(|(source, findings)| json::file_report(source, findings)).collect();
+    let mut files: Vec<json::FileReport> = checked
+        .iter()
+        .map(|(source, findings)| json::file_report(source, findings, lang))
+        .collect();
     files.extend(unreadable.iter().map(|(path, error)| json::FileReport {
         path,
         error: Some(error.clone()),

@@ -2,10 +2,12 @@
 //! grep, editors' quickfix lists and a glance at a terminal.
 
 use super::Finding;
+use crate::messages::Lang;
+use crate::msg;
 use crate::read::SourceFile;
 
 /// The lines of one file's findings.
-pub fn render(source: &SourceFile, findings: &[Finding]) -> String {
+pub fn render(source: &SourceFile, findings: &[Finding], lang: Lang) -> String {
     let mut out = String::new();
     for f in findings {
         let at = source.line_col(f.primary.span.start);
@@ -16,8 +18,8 @@ pub fn render(source: &SourceFile, findings: &[Finding]) -> String {
             at.column,
             f.severity.as_str(),
             f.code,
-            one_line(&f.message),
-            values(f),
+            one_line(&f.message.render(lang)),
+            values(f, lang),
         ));
     }
     out
@@ -25,10 +27,11 @@ pub fn render(source: &SourceFile, findings: &[Finding]) -> String {
 
 /// " (expected 84,50, found 84,05)" when the finding gives both and its message does not
 /// already say what was expected.
-pub fn values(f: &Finding) -> String {
+pub fn values(f: &Finding, lang: Lang) -> String {
     match (&f.expected, &f.found) {
-        (Some(expected), Some(found)) if !f.message.contains(&format!("expected {expected}")) => {
-            format!(" (expected {}, found {})", one_line(expected), one_line(found))
+        (Some(expected), Some(found)) if f.message.arg("expected") != Some(expected) => {
+            let (expected, found) = (one_line(expected), one_line(found));
+            format!(" ({})", msg!("ui.expected-found", expected, found).render(lang))
         }
         _ => String::new(),
     }
@@ -52,11 +55,15 @@ mod tests {
             "A102",
             "wrong-total",
             Severity::Error,
-            "61 is not the sum (expected 59)",
+            msg!("a102.message", place = "T", found = "61", whose = "x", expected = "59"),
             Label::new(Span::new(0, 2), "here"),
         )
         .with_values("59", "61");
-        assert_eq!(values(&finding), "");
+        assert_eq!(values(&finding, Lang::En), "");
+        assert_eq!(
+            values(&finding.clone().with_values("60", "61"), Lang::Id),
+            " (seharusnya 60, tertulis 61)"
+        );
     }
 
     #[test]
@@ -72,7 +79,7 @@ mod tests {
         )
         .with_values("84,50", "84,05");
         assert_eq!(
-            render(&source, &[finding]),
+            render(&source, &[finding], Lang::En),
             "r.md:2:7: error A101 84,05 does not follow (expected 84,50, found 84,05)\n"
         );
     }

@@ -6,10 +6,11 @@
 
 use super::concise::values;
 use super::{Finding, Severity};
+use crate::messages::Lang;
 use crate::read::SourceFile;
 
 /// The annotations of one file's findings, one a line.
-pub fn render(source: &SourceFile, findings: &[Finding]) -> String {
+pub fn render(source: &SourceFile, findings: &[Finding], lang: Lang) -> String {
     let mut out = String::new();
     for f in findings {
         let start = source.line_col(f.primary.span.start);
@@ -19,10 +20,10 @@ pub fn render(source: &SourceFile, findings: &[Finding]) -> String {
             Severity::Warning => "warning",
             Severity::Info => "notice",
         };
-        let mut message = format!("{}{}", f.message, values(f));
+        let mut message = format!("{}{}", f.message.render(lang), values(f, lang));
         if let Some(note) = &f.note {
             message.push('\n');
-            message.push_str(note);
+            message.push_str(&note.render(lang));
         }
         out.push_str(&format!(
             "::{command} file={},line={},col={},endLine={},endColumn={},title={}::{}\n",
@@ -66,7 +67,7 @@ mod tests {
         )
         .with_note("line one\nline two");
         assert_eq!(
-            render(&source, &[finding]),
+            render(&source, &[finding], Lang::En),
             "::warning file=a%2Cb.md,line=2,col=3,endLine=2,endColumn=8,title=A101 wrong-percentage::50%25 of: it%0Aline one%0Aline two\n"
         );
     }

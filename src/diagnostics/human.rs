@@ -3,38 +3,41 @@
 //! computation.
 
 use super::{Finding, Severity};
+use crate::messages::Lang;
+use crate::msg;
 use crate::read::SourceFile;
 use codespan_reporting::diagnostic::{Diagnostic, Label as CsLabel, Severity as CsSeverity};
 use codespan_reporting::files::SimpleFile;
 use codespan_reporting::term::{self, termcolor::WriteColor, Config, Styles, StylesWriter};
 
-fn to_diagnostic(finding: &Finding) -> Diagnostic<()> {
+fn to_diagnostic(finding: &Finding, lang: Lang) -> Diagnostic<()> {
     let severity = match finding.severity {
         Severity::Error => CsSeverity::Error,
         Severity::Warning => CsSeverity::Warning,
         Severity::Info => CsSeverity::Note,
     };
-    let mut labels =
-        vec![CsLabel::primary((), finding.primary.span.range())
-            .with_message(&finding.primary.message)];
+    let mut labels = vec![CsLabel::primary((), finding.primary.span.range())
+        .with_message(finding.primary.message.render(lang))];
     labels.extend(
         finding
             .related
             .iter()
-            .map(|l| CsLabel::secondary((), l.span.range()).with_message(&l.message)),
+            .map(|l| CsLabel::secondary((), l.span.range()).with_message(l.message.render(lang))),
     );
     let mut notes = Vec::new();
     match (&finding.expected, &finding.found) {
-        (Some(expected), Some(found)) => notes.push(format!("expected {expected}, found {found}")),
-        (Some(expected), None) => notes.push(format!("expected {expected}")),
+        (Some(expected), Some(found)) => {
+            notes.push(msg!("ui.expected-found", expected, found).render(lang))
+        }
+        (Some(expected), None) => notes.push(msg!("ui.expected", expected).render(lang)),
         _ => {}
     }
     if let Some(note) = &finding.note {
-        notes.push(note.clone());
+        notes.push(note.render(lang));
     }
     Diagnostic::new(severity)
         .with_code(format!("{}/{}", finding.code, finding.name))
-        .with_message(&finding.message)
+        .with_message(finding.message.render(lang))
         .with_labels(labels)
         .with_notes(notes)
 }
@@ -44,31 +47,31 @@ pub fn emit(
     writer: &mut dyn WriteColor,
     source: &SourceFile,
     findings: &[Finding],
+    lang: Lang,
 ) -> std::io::Result<()> {
     let file = SimpleFile::new(source.name.as_str(), source.text.as_str());
     let config = Config::default();
     let styles = Styles::default();
     let mut styled = StylesWriter::new(writer, &styles);
     for finding in findings {
-        term::emit_to_write_style(&mut styled, &config, &file, &to_diagnostic(finding)).map_err(
-            |err| match err {
+        term::emit_to_write_style(&mut styled, &config, &file, &to_diagnostic(finding, lang))
+            .map_err(|err| match err {
                 // Keep the kind of a write error, so that a closed pipe (`| head`) stays one.
                 codespan_reporting::files::Error::Io(io) => io,
                 other => std::io::Error::other(other),
-            },
-        )?;
+            })?;
     }
     Ok(())
 }
 
 /// The same rendering without colour, as a string (for tests and snapshots).
-pub fn render_to_string(source: &SourceFile, findings: &[Finding]) -> String {
+pub fn render_to_string(source: &SourceFile, findings: &[Finding], lang: Lang) -> String {
     let file = SimpleFile::new(source.name.as_str(), source.text.as_str());
     let config = Config::default();
     let mut out = String::new();
     for finding in findings {
         // A span outside the file would be a bug in a check; show the rest regardless.
-        let _ = term::emit_to_string(&mut out, &config, &file, &to_diagnostic(finding));
+        let _ = term::emit_to_string(&mut out, &config, &file, &to_diagnostic(finding, lang));
     }
     out
 }

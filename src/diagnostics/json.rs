@@ -5,6 +5,7 @@
 //! meaning.
 
 use super::{Finding, Label};
+use crate::messages::Lang;
 use crate::read::SourceFile;
 use serde::Serialize;
 
@@ -30,12 +31,12 @@ pub struct Diagnostic<'a> {
     pub code: &'a str,
     pub name: &'a str,
     pub severity: &'a str,
-    pub message: &'a str,
+    pub message: String,
     pub primary: Location,
-    pub related: Vec<RelatedLocation<'a>>,
+    pub related: Vec<RelatedLocation>,
     pub expected: Option<&'a str>,
     pub found: Option<&'a str>,
-    pub note: Option<&'a str>,
+    pub note: Option<String>,
 }
 
 #[derive(Debug, Serialize)]
@@ -49,10 +50,10 @@ pub struct Location {
 }
 
 #[derive(Debug, Serialize)]
-pub struct RelatedLocation<'a> {
+pub struct RelatedLocation {
     #[serde(flatten)]
     pub location: Location,
-    pub message: &'a str,
+    pub message: String,
 }
 
 fn location(source: &SourceFile, label: &Label) -> Location {
@@ -68,8 +69,12 @@ fn location(source: &SourceFile, label: &Label) -> Location {
     }
 }
 
-/// The JSON entry of one checked file.
-pub fn file_report<'a>(source: &'a SourceFile, findings: &'a [Finding]) -> FileReport<'a> {
+/// The JSON entry of one checked file, its messages in `lang`.
+pub fn file_report<'a>(
+    source: &'a SourceFile,
+    findings: &'a [Finding],
+    lang: Lang,
+) -> FileReport<'a> {
     FileReport {
         path: &source.name,
         error: None,
@@ -79,16 +84,19 @@ pub fn file_report<'a>(source: &'a SourceFile, findings: &'a [Finding]) -> FileR
                 code: f.code,
                 name: f.name,
                 severity: f.severity.as_str(),
-                message: &f.message,
+                message: f.message.render(lang),
                 primary: location(source, &f.primary),
                 related: f
                     .related
                     .iter()
-                    .map(|l| RelatedLocation { location: location(source, l), message: &l.message })
+                    .map(|l| RelatedLocation {
+                        location: location(source, l),
+                        message: l.message.render(lang),
+                    })
                     .collect(),
                 expected: f.expected.as_deref(),
                 found: f.found.as_deref(),
-                note: f.note.as_deref(),
+                note: f.note.as_ref().map(|n| n.render(lang)),
             })
             .collect(),
     }

@@ -9,6 +9,7 @@ pub mod github;
 pub mod human;
 pub mod json;
 
+use crate::messages::Message;
 use crate::span::Span;
 use serde::Serialize;
 
@@ -34,11 +35,11 @@ impl Severity {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Label {
     pub span: Span,
-    pub message: String,
+    pub message: Message,
 }
 
 impl Label {
-    pub fn new(span: Span, message: impl Into<String>) -> Self {
+    pub fn new(span: Span, message: impl Into<Message>) -> Self {
         Label { span, message: message.into() }
     }
 }
@@ -51,7 +52,7 @@ pub struct Finding {
     /// What is flagged, in kebab-case: `unaligned-row`.
     pub name: &'static str,
     pub severity: Severity,
-    pub message: String,
+    pub message: Message,
     pub primary: Label,
     pub related: Vec<Label>,
     /// The value the report should print, in the report's locale and precision.
@@ -59,7 +60,7 @@ pub struct Finding {
     /// The value it prints.
     pub found: Option<String>,
     /// How the expected value was computed, or what periksa did about the problem.
-    pub note: Option<String>,
+    pub note: Option<Message>,
 }
 
 impl Finding {
@@ -67,7 +68,7 @@ impl Finding {
         code: &'static str,
         name: &'static str,
         severity: Severity,
-        message: impl Into<String>,
+        message: impl Into<Message>,
         primary: Label,
     ) -> Self {
         Finding {
@@ -88,7 +89,7 @@ impl Finding {
         self
     }
 
-    pub fn with_note(mut self, note: impl Into<String>) -> Self {
+    pub fn with_note(mut self, note: impl Into<Message>) -> Self {
         self.note = Some(note.into());
         self
     }

@@ -58,6 +58,8 @@ use crate::arith::{Computation, Interval};
 use crate::diagnostics::Label;
 use crate::facts::{RowRole, TableFacts};
 use crate::knowledge::{normalise, Formula, IndicatorKind, Measure};
+use crate::messages::Message;
+use crate::msg;
 use rust_decimal::Decimal;
 
 const CODE: &str = "A101";
@@ -374,18 +376,19 @@ pub fn check(ctx: &Context, findings: &mut Vec<crate::diagnostics::Finding>) {
                 let expected = ctx.show(computation.value, percent.decimals);
                 let mut f = finding(
                     CODE,
-                    format!(
-                        "{}: {found} does not follow from its row (expected {expected})",
-                        facts.place(slot.percent)
-                    ),
-                    Label::new(cell.span, format!("printed {found}, expected {expected}")),
+                    msg!("a101.message", place = facts.place(slot.percent), found, expected),
+                    Label::new(cell.span, msg!("label.printed-expected", found, expected)),
                 )
                 .with_values(expected, found)
-                .with_note(computation.render(ctx.doc.locale));
-                f = f.with_related(Label::new(recomputed.target.span, "target"));
+                .with_note(Message::plain(computation.render(ctx.doc.locale)));
+                f = f.with_related(Label::new(recomputed.target.span, msg!("label.target")));
                 let periods = recomputed.realisation.len() > 1;
                 for input in &recomputed.realisation {
-                    let what = if periods { "realisation of a period" } else { "realisation" };
+                    let what = if periods {
+                        msg!("label.realisation-of-period")
+                    } else {
+                        msg!("label.realisation")
+                    };
                     f = f.with_related(Label::new(input.span, what));
                 }
                 findings.push(f);

@@ -60,6 +60,8 @@ use crate::facts::{RowRole, TableFacts};
 use crate::figures::lexer::CellFigure;
 use crate::figures::FigureKind;
 use crate::knowledge::{normalise, IndicatorKind, Measure};
+use crate::messages::Message;
+use crate::msg;
 use crate::span::Span;
 use rust_decimal::Decimal;
 use std::collections::{HashMap, HashSet};
@@ -84,7 +86,7 @@ struct Sum {
     /// when any of them does, and is reported with the first.
     readings: Vec<Vec<(usize, usize)>>,
     /// What the parts are, for the message: "the rows it closes".
-    whose: &'static str,
+    whose: Message,
     /// Whether a blank total is worth a warning.
     warn_blank: bool,
 }
@@ -118,9 +120,9 @@ fn report(ctx: &Context, facts: &TableFacts, sums: &[Sum], findings: &mut Vec<Fi
         match reported.get(&sum.total) {
             Some(&index) => {
                 let first = &mut findings[index];
-                let also = finding.note.unwrap_or_default();
-                let before = first.note.take().unwrap_or_default();
-                first.note = Some(format!("{before}; and {}: {also}", sum.whose));
+                let also = finding.note.unwrap_or_else(|| Message::plain(""));
+                let before = first.note.take().unwrap_or_else(|| Message::plain(""));
+                first.note = Some(msg!("a102.note-both", before, whose = &sum.whose, also));
                 first.related.extend(finding.related);
             }
             None => {
@@ -213,7 +215,7 @@ fn total_column_sums(ctx: &Context, facts: &TableFacts) -> Vec<Sum> {
                     .iter()
                     .map(|parts| parts.iter().map(|&c| (row, c)).collect())
                     .collect(),
-                whose: "the figures beside it in its row",
+                whose: msg!("a102.whose-row"),
                 warn_blank: true,
             });
         }
@@ -266,7 +268,7 @@ fn total_row_sums(facts: &TableFacts) -> Vec<Sum> {
                     .iter()
                     .map(|cover| cover.iter().map(|&r| (r, column)).collect())
                     .collect(),
-                whose: "the rows it closes",
+                whose: msg!("a102.whose-column"),
                 warn_blank: filled + 1 == summable.len(),
             });
         }
@@ -324,7 +326,11 @@ fn check_sum(
     let total_cell = facts.cell(tr, tc);
     let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
     let computation = format!("{} = {}", sum_expression(&refs), ctx.show(value, decimals));
-    let nil_note = if texts.iter().any(|t| t == "-") { " (“-” counts as 0)" } else { "" };
+    let nil_note = if texts.iter().any(|t| t == "-") {
+        msg!("a102.nil-counts-as-zero")
+    } else {
+        Message::plain("")
+    };
     let place = facts.place(tc);
     let (mut f, expected, found) = match &total_cell.value {
         CellFigure::Figure(total) => {
@@ -340,8 +346,8 @@ fn check_sum(
             let expected = ctx.show(value, total.decimals);
             let f = finding(
                 CODE,
-                format!("{place}: {found} is not the sum of {} (expected {expected})", sum.whose),
-                Label::new(total_cell.span, format!("printed {found}, expected {expected}")),
+                msg!("a102.message", place, found, whose = &sum.whose, expected),
+                Label::new(total_cell.span, msg!("label.printed-expected", found, expected)),
             );
             (f, expected, found)
         }
@@ -352,8 +358,8 @@ fn check_sum(
             let expected = ctx.show(value, decimals);
             let f = finding(
                 CODE,
-                format!("{place}: the total is “-” but {} add up to {expected}", sum.whose),
-                Label::new(total_cell.span, format!("printed -, expected {expected}")),
+                msg!("a102.message-nil", place, whose = &sum.whose, expected),
+                Label::new(total_cell.span, msg!("label.printed-expected", found = "-", expected)),
             );
             (f, expected, "-".to_string())
         }
@@ -362,18 +368,19 @@ fn check_sum(
             let f = finding_with(
                 CODE,
                 Severity::Warning,
-                format!("{place}: the total is blank but {} add up to {expected}", sum.whose),
-                Label::new(total_cell.span, format!("blank, expected {expected}")),
+                msg!("a102.message-blank", place, whose = &sum.whose, expected),
+                Label::new(total_cell.span, msg!("label.blank-expected", expected)),
             );
             (f, expected, String::new())
         }
         _ => return Outcome::Unknown,
     };
     for span in spans.iter().take(MAX_PART_LABELS) {
-        f = f.with_related(Label::new(*span, "part"));
+        f = f.with_related(Label::new(*span, msg!("label.part")));
     }
     let more = spans.len().saturating_sub(MAX_PART_LABELS);
-    let more = if more > 0 { format!("; {more} more parts not marked") } else { String::new() };
-    f = f.with_values(expected, found).with_note(format!("{computation}{nil_note}{more}"));
+    let more = if more > 0 { msg!("label.more-parts", more) } else { Message::plain("") };
+    let note = msg!("a102.note", computation, nil = nil_note, more);
+    f = f.with_values(expected, found).with_note(note);
     Outcome::Fails(Box::new(f))
 }

@@ -210,6 +210,9 @@ mod tests {
         let mut out = Vec::new();
         check(&ctx, &mut out);
         assert_eq!(out.len(), 1);
-        assert_eq!(out[0].note.as_deref(), Some("(812 − 1.103) / 1.103 × 100 = -26,3825…"));
+        assert_eq!(
+            out[0].note.as_ref().map(|n| n.render(crate::messages::Lang::En)).as_deref(),
+            Some("(812 − 1.103) / 1.103 × 100 = -26,3825…")
+        );
     }
 }

@@ -7,6 +7,7 @@ use crate::diagnostics::{Finding, Label, Severity};
 use crate::facts::TableFacts;
 use crate::figures::lexer::CellFigure;
 use crate::figures::Figure;
+use crate::messages::Message;
 use crate::span::Span;
 use crate::tables::Cell;
 use rust_decimal::Decimal;
@@ -100,7 +101,7 @@ impl Context<'_> {
 }
 
 /// A new finding of the check `code`, with its registered name and default severity.
-pub fn finding(code: &'static str, message: impl Into<String>, primary: Label) -> Finding {
+pub fn finding(code: &'static str, message: impl Into<Message>, primary: Label) -> Finding {
     let rule = RULES.iter().find(|r| r.code == code).expect("every check is registered");
     Finding::new(rule.code, rule.name, rule.severity, message, primary)
 }
@@ -109,7 +110,7 @@ pub fn finding(code: &'static str, message: impl Into<String>, primary: Label) -
 pub fn finding_with(
     code: &'static str,
     severity: Severity,
-    message: impl Into<String>,
+    message: impl Into<Message>,
     primary: Label,
 ) -> Finding {
     let mut f = finding(code, message, primary);
