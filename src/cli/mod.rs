@@ -11,7 +11,8 @@ mod walk;
 use crate::diagnostics::{self, human, json, Finding, Severity};
 use crate::figures::Locale;
 use crate::knowledge::Knowledge;
-use crate::messages::Lang;
+use crate::messages::{Lang, Message};
+use crate::msg;
 use crate::output;
 use crate::read::{read_document, ReadError, ReadOptions, SourceFile, SourceKind};
 use crate::rules::{check_document, find_rule, RULES};
@@ -244,7 +245,7 @@ fn run_check(
 
     // Files are checked in parallel, each on its own; the results keep the order of
     // the paths.
-    let results: Vec<Result<Checked, (String, String)>> = walked
+    let results: Vec<Result<Checked, (String, Message)>> = walked
         .files
         .par_iter()
         .map(|path| {
@@ -259,16 +260,18 @@ fn run_check(
                     let findings = check_document(&doc, &knowledge);
                     Ok((doc.source, findings))
                 }
-                Err(err) => Err((path.display().to_string(), err.to_string())),
+                Err(err) => Err((path.display().to_string(), err.message())),
             }
         })
         .collect();
     let mut checked: Vec<Checked> = Vec::new();
+    let lang = Lang::from_env();
     let mut unreadable: Vec<(String, String)> = Vec::new();
     for result in results {
         match result {
             Ok(done) => checked.push(done),
             Err((path, err)) => {
+                let err = err.render(lang);
                 report_input_error(&err);
                 unreadable.push((path, err));
                 input_error = true;
@@ -276,7 +279,6 @@ fn run_check(
         }
     }
 
-    let lang = Lang::from_env();
     let written = if output.statistics {
         let counts = output::statistics::counts(checked.iter().flat_map(|(_, f)| f));
         write_text(&match output.format {
@@ -337,17 +339,18 @@ fn write_human(
             counts[f.severity as usize] += 1;
         }
     }
-    let [info, warning, error] = counts;
+    let [notes, warnings, errors] = counts;
     let files = checked.len();
-    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
-    writeln!(
-        stdout,
-        "{} checked: {}, {}, {}",
-        plural(files, "file"),
-        plural(error, "error"),
-        plural(warning, "warning"),
-        plural(info, "note"),
-    )?;
+    let count = |n: usize, one, many| if n == 1 { one } else { many };
+    let summary = msg!(
+        "ui.summary",
+        files = count(files, msg!("ui.file", n = files), msg!("ui.files", n = files)),
+        errors = count(errors, msg!("ui.error", n = errors), msg!("ui.errors", n = errors)),
+        warnings =
+            count(warnings, msg!("ui.warning", n = warnings), msg!("ui.warnings", n = warnings)),
+        notes = count(notes, msg!("ui.note", n = notes), msg!("ui.notes", n = notes)),
+    );
+    writeln!(stdout, "{}", summary.render(lang))?;
     stdout.flush()
 }
 

@@ -1,6 +1,8 @@
 //! Verdict words (`rules/verdicts.yaml`): what "tercapai" claims about a percentage.
 
 use super::pattern::normalise;
+use crate::messages::Message;
+use crate::msg;
 use rust_decimal::Decimal;
 use serde::Deserialize;
 
@@ -35,25 +37,43 @@ impl Verdict {
     }
 
     /// The claim in words: `at least 100`, `less than 100`.
-    pub fn describe(&self) -> String {
-        let mut parts = Vec::new();
-        if let Some(m) = self.min {
-            parts.push(format!("at least {m}"));
+    pub fn describe(&self) -> Message {
+        let mut parts = self.bounds().into_iter().map(|(key, bound)| match key {
+            ">=" => msg!("verdict.at-least", bound),
+            ">" => msg!("verdict.more-than", bound),
+            "<" => msg!("verdict.less-than", bound),
+            _ => msg!("verdict.at-most", bound),
+        });
+        let Some(first) = parts.next() else { return msg!("verdict.any-value") };
+        parts.fold(first, |claim, more| msg!("verdict.and", claim, more))
+    }
+
+    /// The claim in symbols, the same in every language: `≥ 100`, `≥ 90, < 100`.
+    pub fn symbols(&self) -> String {
+        let bounds = self.bounds();
+        if bounds.is_empty() {
+            return "*".to_string();
         }
-        if let Some(m) = self.over {
-            parts.push(format!("more than {m}"));
-        }
-        if let Some(m) = self.below {
-            parts.push(format!("less than {m}"));
-        }
-        if let Some(m) = self.max {
-            parts.push(format!("at most {m}"));
-        }
-        if parts.is_empty() {
-            "any value".to_string()
-        } else {
-            parts.join(" and ")
-        }
+        let shown: Vec<String> = bounds
+            .into_iter()
+            .map(|(op, bound)| {
+                let op = match op {
+                    ">=" => "≥",
+                    "<=" => "≤",
+                    other => other,
+                };
+                format!("{op} {bound}")
+            })
+            .collect();
+        shown.join(", ")
+    }
+
+    /// The bounds the words set, as (operator, bound).
+    fn bounds(&self) -> Vec<(&'static str, String)> {
+        [(">=", self.min), (">", self.over), ("<", self.below), ("<=", self.max)]
+            .into_iter()
+            .filter_map(|(op, bound)| bound.map(|b| (op, b.normalize().to_string())))
+            .collect()
     }
 }
 

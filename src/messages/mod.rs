@@ -168,7 +168,7 @@ macro_rules! integer_args {
 }
 integer_args!(usize, u32, u16, i32, i64);
 
-/// A message of the catalogue: `msg!("a102.message", place, found = f, expected = e)`.
+/// A message of the catalogue: `msg!("a101.message", place, found = f, expected = e)`.
 /// A placeholder given by name alone takes the variable of that name. Values are
 /// borrowed, as `format!` borrows them.
 #[macro_export]

@@ -3,6 +3,8 @@
 //! The text is kept exactly as on disk (a BOM and CRLF line ends included) so that every
 //! span is a true byte offset into the user's file.
 
+use crate::messages::Message;
+use crate::msg;
 use crate::span::{LineCol, LineIndex, Span};
 use std::path::{Path, PathBuf};
 
@@ -48,6 +50,19 @@ pub enum ReadError {
     NotUtf8 { path: String, offset: usize },
     #[error("{path}: not a report periksa reads (use .md, .markdown or .txt)")]
     UnknownKind { path: String },
+}
+
+impl ReadError {
+    /// The same in the catalogue's words, for the language of the run.
+    pub fn message(&self) -> Message {
+        match self {
+            ReadError::Io { path, source } => {
+                msg!("read.cannot-read", path, reason = source.to_string())
+            }
+            ReadError::NotUtf8 { path, offset } => msg!("read.not-utf8", path, offset),
+            ReadError::UnknownKind { path } => msg!("read.unknown-kind", path),
+        }
+    }
 }
 
 impl SourceFile {

@@ -43,6 +43,7 @@ use crate::arith::Interval;
 use crate::diagnostics::{Finding, Label};
 use crate::facts::{RowRole, TableFacts};
 use crate::knowledge::{IndicatorKind, Measure};
+use crate::msg;
 use rust_decimal::Decimal;
 
 const CODE: &str = "A103";
@@ -151,23 +152,28 @@ fn check_sum(
     let found = ctx.digits(total);
     let expected = ctx.show(value, total.decimals);
     let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
-    let what = period_word(periods.len());
+    let semesters = periods.len() == 2;
+    let place = facts.place(annual);
+    let message = if semesters {
+        msg!("a103.message-semesters", place, found, expected)
+    } else {
+        msg!("a103.message-quarters", place, found, expected)
+    };
+    let computation = format!("{} = {}", sum_expression(&refs), ctx.show(value, total.decimals));
+    let note = if semesters {
+        msg!("a103.note-semesters", computation)
+    } else {
+        msg!("a103.note-quarters", computation)
+    };
     let mut f = finding(
         CODE,
-        format!(
-            "{}: {found} is not the sum of its {what} (expected {expected})",
-            facts.place(annual)
-        ),
-        Label::new(facts.cell(row, annual).span, format!("printed {found}, expected {expected}")),
+        message,
+        Label::new(facts.cell(row, annual).span, msg!("label.printed-expected", found, expected)),
     )
     .with_values(expected, found)
-    .with_note(format!(
-        "{} = {}; the indicator is a count, so its {what} add up to the year",
-        sum_expression(&refs),
-        ctx.show(value, total.decimals)
-    ));
+    .with_note(note);
     for span in spans {
-        f = f.with_related(Label::new(span, "period"));
+        f = f.with_related(Label::new(span, msg!("a103.label-period")));
     }
     findings.push(f);
 }
@@ -205,25 +211,31 @@ fn check_last(
     }
     let found = ctx.digits(year);
     let expected = ctx.show(last.value, year.decimals);
-    let what = if periods.len() == 4 { "last quarter" } else { "last semester" };
-    let kind = match facts.rows[row].kind {
-        Some(IndicatorKind::Stock) => "a count of what exists at a moment",
-        _ => "a score or an index",
+    let place = facts.place(annual);
+    let quarters = periods.len() == 4;
+    let (message, label) = if quarters {
+        (msg!("a103.message-last-quarter", place, found, expected), msg!("a103.label-last-quarter"))
+    } else {
+        (
+            msg!("a103.message-last-semester", place, found, expected),
+            msg!("a103.label-last-semester"),
+        )
+    };
+    let figure = &input.text;
+    let note = match (facts.rows[row].kind, quarters) {
+        (Some(IndicatorKind::Stock), true) => msg!("a103.note-stock-quarter", figure),
+        (Some(IndicatorKind::Stock), false) => msg!("a103.note-stock-semester", figure),
+        (_, true) => msg!("a103.note-score-quarter", figure),
+        (_, false) => msg!("a103.note-score-semester", figure),
     };
     let f = finding(
         CODE,
-        format!(
-            "{}: {found} is not the figure of its {what} (expected {expected})",
-            facts.place(annual)
-        ),
-        Label::new(facts.cell(row, annual).span, format!("printed {found}, expected {expected}")),
+        message,
+        Label::new(facts.cell(row, annual).span, msg!("label.printed-expected", found, expected)),
     )
     .with_values(expected, found)
-    .with_related(Label::new(input.span, what))
-    .with_note(format!(
-        "the indicator is {kind}: its yearly figure is its {what}'s, {}, not a sum",
-        input.text
-    ));
+    .with_related(Label::new(input.span, label))
+    .with_note(note);
     findings.push(f);
 }
 
@@ -243,12 +255,4 @@ fn mean_of_periods(
     periods: &[usize],
 ) -> Option<Interval> {
     Interval::mean(&ctx.known_intervals(facts, periods.iter().map(|&c| (row, c)))?)
-}
-
-fn period_word(n: usize) -> &'static str {
-    if n == 2 {
-        "semesters"
-    } else {
-        "quarters"
-    }
 }

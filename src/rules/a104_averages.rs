@@ -40,6 +40,8 @@ use crate::arith::Interval;
 use crate::diagnostics::{Finding, Label};
 use crate::facts::{RowRole, TableFacts};
 use crate::knowledge::Measure;
+use crate::messages::Message;
+use crate::msg;
 use crate::span::Span;
 use regex::Regex;
 use rust_decimal::Decimal;
@@ -89,7 +91,8 @@ fn check_average_rows(ctx: &Context, facts: &TableFacts, findings: &mut Vec<Find
             if let Some(siblings) = group_siblings(facts, column) {
                 readings.push(siblings.iter().map(|&c| (row, c)).collect());
             }
-            check_mean(ctx, facts, (row, column), &readings, "the rows above it", findings);
+            let whose = msg!("a104.whose-rows-above");
+            check_mean(ctx, facts, (row, column), &readings, whose, findings);
         }
     }
 }
@@ -132,7 +135,8 @@ fn check_average_columns(ctx: &Context, facts: &TableFacts, findings: &mut Vec<F
                     continue;
                 }
                 let cells: Vec<(usize, usize)> = siblings.iter().map(|&c| (row, c)).collect();
-                check_mean(ctx, facts, (row, average), &[cells], "the figures beside it", findings);
+                let whose = msg!("a104.whose-beside");
+                check_mean(ctx, facts, (row, average), &[cells], whose, findings);
             }
             continue;
         }
@@ -180,9 +184,9 @@ fn check_average_columns(ctx: &Context, facts: &TableFacts, findings: &mut Vec<F
                 readings.push(numbered);
             }
             let whose = if facts.rows[row].goal.is_some() {
-                "the achievements of its goal's indicators"
+                msg!("a104.whose-goal")
             } else {
-                "the achievements of the table's rows"
+                msg!("a104.whose-table")
             };
             check_mean(ctx, facts, (row, average), &readings, whose, findings);
         }
@@ -196,7 +200,7 @@ fn check_mean(
     facts: &TableFacts,
     (row, column): (usize, usize),
     readings: &[Vec<(usize, usize)>],
-    whose: &str,
+    whose: Message,
     findings: &mut Vec<Finding>,
 ) {
     let Some(printed) = facts.figure(row, column) else { return };
@@ -214,21 +218,18 @@ fn check_mean(
     let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
     let mut f = finding(
         CODE,
-        format!(
-            "{}: {found} is not the mean of {whose} (expected {expected})",
-            facts.place(column)
-        ),
-        Label::new(facts.cell(row, column).span, format!("printed {found}, expected {expected}")),
+        msg!("a104.message", place = facts.place(column), found, whose, expected),
+        Label::new(facts.cell(row, column).span, msg!("label.printed-expected", found, expected)),
     )
     .with_values(expected, found)
-    .with_note(format!(
+    .with_note(Message::plain(format!(
         "({}) / {} = {}",
         sum_expression(&refs),
         texts.len(),
         crate::arith::computation::show_value(value, ctx.doc.locale)
-    ));
+    )));
     for span in spans {
-        f = f.with_related(Label::new(span, "averaged"));
+        f = f.with_related(Label::new(span, msg!("a104.label-averaged")));
     }
     findings.push(f);
 }

@@ -54,6 +54,8 @@ use crate::facts::RowRole;
 use crate::figures::Figure;
 use crate::figures::FigureKind;
 use crate::knowledge::{Measure, Verdict};
+use crate::messages::Message;
+use crate::msg;
 use crate::span::Span;
 use regex::Regex;
 use rust_decimal::Decimal;
@@ -142,10 +144,11 @@ fn check_tables(ctx: &Context, findings: &mut Vec<Finding>) {
                             None => r.expected(),
                         };
                         let c = &chosen.computation;
-                        ((chosen.interval, c.value), c.render(ctx.doc.locale))
+                        ((chosen.interval, c.value), Message::plain(c.render(ctx.doc.locale)))
                     }
                     (None, Some(p)) => {
-                        ((ctx.printed(p), p.value), format!("the row prints {}", ctx.digits(p)))
+                        let printed = ctx.digits(p);
+                        ((ctx.printed(p), p.value), msg!("a105.note-row-prints", printed))
                     }
                     (None, None) => continue,
                 };
@@ -160,7 +163,7 @@ fn check_tables(ctx: &Context, findings: &mut Vec<Finding>) {
                     verdict,
                     (&cell.text, cell.span),
                     (&shown, percent_span, exact.1),
-                    &facts.place(column),
+                    &Message::plain(facts.place(column)),
                     how,
                 ) {
                     findings.push(f);
@@ -176,38 +179,39 @@ fn verdict_finding(
     verdict: &Verdict,
     (words, words_span): (&str, Span),
     (shown, percent_span, exact): (&str, Span, Decimal),
-    place: &str,
-    how: String,
+    place: &Message,
+    how: Message,
 ) -> Option<Finding> {
     let claim = verdict.describe();
     let f = match judgement {
         Judgement::Holds => return None,
         Judgement::Contradicted => finding(
             CODE,
-            format!("{place}: “{words}” claims an achievement of {claim}, but it is {shown}"),
-            Label::new(words_span, format!("claims {claim}")),
+            msg!("a105.message", place, words, claim, shown),
+            Label::new(words_span, msg!("a105.label-claims", claim)),
         ),
         Judgement::OnlyByRounding => finding_with(
             CODE,
             Severity::Warning,
-            format!(
-                "{place}: “{words}” holds only because of rounding: the achievement is {}, printed as {shown}",
-                show_value(exact, ctx.doc.locale)
+            msg!(
+                "a105.message-rounding",
+                place,
+                words,
+                exact = show_value(exact, ctx.doc.locale),
+                shown
             ),
-            Label::new(words_span, format!("claims {claim}")),
+            Label::new(words_span, msg!("a105.label-claims", claim)),
         ),
         Judgement::Unconfirmed => finding_with(
             CODE,
             Severity::Warning,
-            format!(
-                "{place}: “{words}” claims an achievement of {claim}, but the printed figures give {shown}; only a value hidden by their rounding could make it hold"
-            ),
-            Label::new(words_span, format!("claims {claim}")),
+            msg!("a105.message-unconfirmed", place, words, claim, shown),
+            Label::new(words_span, msg!("a105.label-claims", claim)),
         ),
     };
     Some(
-        f.with_related(Label::new(percent_span, "the achievement"))
-            .with_values(claim, shown.to_string())
+        f.with_related(Label::new(percent_span, msg!("a105.label-achievement")))
+            .with_values(verdict.symbols(), shown.to_string())
             .with_note(how),
     )
 }
@@ -266,8 +270,8 @@ fn check_sentences(ctx: &Context, findings: &mut Vec<Finding>) {
             m.verdict,
             (words, words_span),
             (&shown, figure.span, figure.value),
-            "this sentence",
-            format!("the sentence gives the achievement as {shown}%"),
+            &msg!("a105.place-sentence"),
+            msg!("a105.note-sentence-gives", shown),
         ) {
             findings.push(f);
         }

@@ -21,16 +21,13 @@
 
 use super::support::finding;
 use crate::diagnostics::{Finding, Label};
+use crate::msg;
 use crate::span::Span;
 
 const CODE: &str = "P002";
 
 /// The note for a suppression of `codes` at `span` that hid nothing.
 pub fn unused(span: Span, codes: &str) -> Finding {
-    finding(
-        CODE,
-        format!("this suppression of {codes} hides no finding"),
-        Label::new(span, "suppresses nothing"),
-    )
-    .with_note("remove it, or move it above the line it is meant for")
+    finding(CODE, msg!("p002.message", codes), Label::new(span, msg!("p002.label")))
+        .with_note(msg!("p002.note"))
 }

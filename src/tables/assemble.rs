@@ -10,6 +10,7 @@ use super::{Cell, Column, Row, RowKind, Table};
 use crate::diagnostics::{Finding, Label, Severity};
 use crate::figures::lexer::CellFigure;
 use crate::figures::{Locale, Units};
+use crate::msg;
 use crate::span::Span;
 
 /// A table as it stands in the file, with what surrounds it.
@@ -370,18 +371,13 @@ fn unaligned_row_finding(
         "P001",
         "unaligned-row",
         Severity::Warning,
-        format!(
-            "this row has {width} cells but the header has {header_width} columns; \
-             periksa cannot tell which column each value belongs to"
-        ),
-        Label::new(row.span, format!("{width} cells")),
+        msg!("p001.message", width, header_width),
+        Label::new(row.span, msg!("p001.label-cells", width)),
     )
-    .with_note("the row is kept as printed but no check reads it; make its cells match the header's columns");
+    .with_note(msg!("p001.note"));
     if let Some(last_header) = header.last() {
-        finding = finding.with_related(Label::new(
-            last_header.span,
-            format!("the header has {header_width} columns"),
-        ));
+        finding = finding
+            .with_related(Label::new(last_header.span, msg!("p001.label-header", header_width)));
     }
     finding
 }
