@@ -339,3 +339,41 @@ fn a_baseline_holds_whatever_the_language_of_the_messages() {
         .code(0)
         .stdout("");
 }
+
+/// The README's two commands, run as written (`cargo run --` being the binary) from a
+/// copy of the repository's layout: the first exits 0 having written the baseline, the
+/// second exits 0 with nothing to report.
+#[test]
+fn the_baseline_commands_in_the_readme_work_as_written() {
+    let readme =
+        fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md")).unwrap();
+    let section = readme
+        .split("## Adopting periksa on existing reports: baseline")
+        .nth(1)
+        .expect("README has the baseline section");
+    let commands: Vec<Vec<&str>> = section
+        .lines()
+        .take_while(|line| !line.starts_with("## "))
+        .filter_map(|line| line.strip_prefix("cargo run -- "))
+        .map(|args| args.split_whitespace().collect())
+        .collect();
+    assert_eq!(commands.len(), 2, "{commands:?}");
+    let clone = tempfile::tempdir().unwrap();
+    fs::create_dir_all(clone.path().join("fixtures/examples")).unwrap();
+    fs::copy(Path::new(env!("CARGO_MANIFEST_DIR")).join(EXAMPLE), clone.path().join(EXAMPLE))
+        .unwrap();
+    periksa(clone.path())
+        .args(&commands[0])
+        .assert()
+        .code(0)
+        .stderr("periksa: wrote 2 findings to periksa-baseline.json\n");
+    let written = fs::read_to_string(clone.path().join("periksa-baseline.json")).unwrap();
+    let shown_entry = section.split("```json\n").nth(1).unwrap().split("```").next().unwrap();
+    let a102 = shown_entry.split("\"path\"").nth(1).unwrap().split('}').next().unwrap();
+    assert!(written.contains(a102), "README's entry:\n{a102}\nwritten:\n{written}");
+    periksa(clone.path())
+        .args(&commands[1])
+        .assert()
+        .code(0)
+        .stdout("1 file checked: 0 errors, 0 warnings, 0 notes\n");
+}
