@@ -17,11 +17,14 @@
 //! 5. [`rules`]: the checks, which recompute with [`arith`] (exact intervals) and report
 //!    findings.
 //! 6. [`diagnostics`]: the one finding type, and its renderers (`human`, `json`).
-//! 7. [`output`]: everything else periksa prints (the `tables`, `rules` and `explain`
+//! 7. [`baseline`]: the findings a repository has accepted, dropped so that only new ones
+//!    are reported.
+//! 8. [`output`]: everything else periksa prints (the `tables`, `rules` and `explain`
 //!    commands).
-//! 8. [`cli`]: the command line.
+//! 9. [`cli`]: the command line.
 
 pub mod arith;
+pub mod baseline;
 pub mod cli;
 pub mod diagnostics;
 pub mod document;

@@ -6,6 +6,7 @@
 //! or an input file is wrong. A file that cannot be read is reported on one line and the
 //! other files are still checked.
 
+mod baseline;
 mod walk;
 
 use crate::diagnostics::{self, human, json, Finding, Severity};
@@ -54,6 +55,8 @@ enum Command {
         /// Print how many findings each check gave instead of the findings.
         #[arg(long)]
         statistics: bool,
+        #[command(flatten)]
+        baseline: baseline::BaselineArgs,
         #[command(flatten)]
         common: Common,
     },
@@ -167,9 +170,9 @@ pub fn main() -> ExitCode {
         }
     };
     let outcome = match cli.command {
-        Command::Check { paths, stdin_filename, format, fail_on, statistics, common } => {
+        Command::Check { paths, stdin_filename, format, fail_on, statistics, baseline, common } => {
             let output = Output { format, statistics };
-            run_check(&paths, &stdin_filename, output, fail_on, &common)
+            run_check(&paths, &stdin_filename, output, fail_on, &baseline, &common)
         }
         Command::Tables { file, format, common } => run_tables(&file, format, &common),
         Command::Rules => write_stdout(&output::rules::render_list(RULES)),
@@ -230,10 +233,15 @@ fn run_check(
     stdin_filename: &str,
     output: Output,
     fail_on: FailOn,
+    baseline: &baseline::BaselineArgs,
     common: &Common,
 ) -> Outcome {
     let knowledge = match common.knowledge() {
         Ok(k) => k,
+        Err(outcome) => return outcome,
+    };
+    let baseline = match baseline.prepare() {
+        Ok(prepared) => prepared,
         Err(outcome) => return outcome,
     };
     let options = common.read_options(&knowledge);
@@ -277,6 +285,9 @@ fn run_check(
                 input_error = true;
             }
         }
+    }
+    if let baseline::Next::Stop(outcome) = baseline.apply(&mut checked, input_error) {
+        return outcome;
     }
 
     let written = if output.statistics {
