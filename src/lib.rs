@@ -19,10 +19,11 @@
 //! 6. [`diagnostics`]: the one finding type, and its renderers (`human`, `json`).
 //! 7. [`output`]: everything else periksa prints (the `tables`, `rules` and `explain`
 //!    commands).
-//! 8. [`cli`]: the command line.
+//! 8. [`cli`]: the command line, and [`config`]: its configuration file, `periksa.yaml`.
 
 pub mod arith;
 pub mod cli;
+pub mod config;
 pub mod diagnostics;
 pub mod document;
 pub mod facts;
