@@ -21,11 +21,12 @@
 //!    are reported.
 //! 8. [`output`]: everything else periksa prints (the `tables`, `rules` and `explain`
 //!    commands).
-//! 9. [`cli`]: the command line.
+//! 9. [`cli`]: the command line, and [`config`]: its configuration file, `periksa.yaml`.
 
 pub mod arith;
 pub mod baseline;
 pub mod cli;
+pub mod config;
 pub mod diagnostics;
 pub mod document;
 pub mod facts;

@@ -1,5 +1,5 @@
-//! The command line: `periksa check`, `periksa tables`, `periksa rules` and
-//! `periksa explain`.
+//! The command line: `periksa check`, `periksa tables`, `periksa rules`,
+//! `periksa explain` and `periksa init`.
 //!
 //! Exit codes: 0 when no finding at or above `--fail-on` (error by default), 1 when at
 //! least one, 2 when the command line
@@ -7,22 +7,24 @@
 //! other files are still checked.
 
 mod baseline;
+mod configured;
+mod init;
 mod walk;
 
 use crate::diagnostics::{self, human, json, Finding, Severity};
 use crate::figures::Locale;
-use crate::knowledge::Knowledge;
 use crate::messages::{Lang, Message};
 use crate::msg;
 use crate::output;
-use crate::read::{read_document, ReadError, ReadOptions, SourceFile, SourceKind};
-use crate::rules::{check_document, find_rule, RULES};
+use crate::read::{read_document, ReadError, SourceFile, SourceKind};
+use crate::rules::{check_document_with, find_rule, RULES};
 use clap::{Parser, Subcommand, ValueEnum};
 use codespan_reporting::term::termcolor::{ColorChoice, StandardStream};
 use rayon::prelude::*;
 use std::io::{IsTerminal, Read, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::{Arc, Mutex};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -55,6 +57,10 @@ enum Command {
         /// Print how many findings each check gave instead of the findings.
         #[arg(long)]
         statistics: bool,
+        /// The language of the messages [default: the configuration's `lang`, else the
+        /// environment's LANG].
+        #[arg(long, value_enum)]
+        lang: Option<Lang>,
         #[command(flatten)]
         baseline: baseline::BaselineArgs,
         #[command(flatten)]
@@ -76,13 +82,22 @@ enum Command {
         /// A check's code (A102) or name (wrong-total).
         code: String,
     },
+    /// Write a starter periksa.yaml, every setting at its default with what it does.
+    Init {
+        /// The folder to write it in (the current one by default), or a .yaml file.
+        path: Option<PathBuf>,
+        /// Replace a configuration file that is already there.
+        #[arg(long)]
+        force: bool,
+    },
 }
 
 #[derive(Debug, clap::Args)]
 struct Common {
-    /// How the report writes numbers: id (34.209 and 51,20) or en (34,209 and 51.20).
-    #[arg(long, value_enum, default_value_t = Locale::Id)]
-    locale: Locale,
+    /// How the report writes numbers: id (34.209 and 51,20) or en (34,209 and 51.20)
+    /// [default: the configuration's `locale`, else id].
+    #[arg(long, value_enum)]
+    locale: Option<Locale>,
     /// When to colour the output.
     #[arg(long, value_enum, default_value_t = ColorWhen::Auto)]
     color: ColorWhen,
@@ -90,25 +105,10 @@ struct Common {
     /// policy.yaml, units.yaml) that adds to the built-in ones.
     #[arg(long, value_name = "DIR")]
     rules: Option<PathBuf>,
-}
-
-impl Common {
-    /// The built-in knowledge plus the `--rules` folder; an error names the file, line and
-    /// column.
-    fn knowledge(&self) -> Result<Knowledge, Outcome> {
-        let mut knowledge = Knowledge::builtin();
-        if let Some(dir) = &self.rules {
-            if let Err(err) = knowledge.extend_from_dir(dir) {
-                report_input_error(&err.to_string());
-                return Err(Outcome::InputError);
-            }
-        }
-        Ok(knowledge)
-    }
-
-    fn read_options(&self, knowledge: &Knowledge) -> ReadOptions {
-        ReadOptions { locale: self.locale, units: knowledge.units.clone() }
-    }
+    /// The configuration file for every report, instead of the nearest periksa.yaml
+    /// above each.
+    #[arg(long, value_name = "FILE")]
+    config: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -170,8 +170,17 @@ pub fn main() -> ExitCode {
         }
     };
     let outcome = match cli.command {
-        Command::Check { paths, stdin_filename, format, fail_on, statistics, baseline, common } => {
-            let output = Output { format, statistics };
+        Command::Check {
+            paths,
+            stdin_filename,
+            format,
+            fail_on,
+            statistics,
+            lang,
+            baseline,
+            common,
+        } => {
+            let output = Output { format, statistics, lang };
             run_check(&paths, &stdin_filename, output, fail_on, &baseline, &common)
         }
         Command::Tables { file, format, common } => run_tables(&file, format, &common),
@@ -185,6 +194,7 @@ pub fn main() -> ExitCode {
                 Outcome::InputError
             }
         },
+        Command::Init { path, force } => init::run(path.as_deref(), force),
     };
     ExitCode::from(outcome as u8)
 }
@@ -226,6 +236,8 @@ type Checked = (SourceFile, Vec<Finding>);
 struct Output {
     format: CheckFormat,
     statistics: bool,
+    /// `--lang`.
+    lang: Option<Lang>,
 }
 
 fn run_check(
@@ -236,27 +248,33 @@ fn run_check(
     baseline: &baseline::BaselineArgs,
     common: &Common,
 ) -> Outcome {
-    let knowledge = match common.knowledge() {
-        Ok(k) => k,
+    let mut configs = match configured::open(common) {
+        Ok(configs) => configs,
+        Err(outcome) => return outcome,
+    };
+    let lang = match configured::lang(output.lang, &mut configs) {
+        Ok(lang) => lang,
         Err(outcome) => return outcome,
     };
     let baseline = match baseline.prepare() {
         Ok(prepared) => prepared,
         Err(outcome) => return outcome,
     };
-    let options = common.read_options(&knowledge);
-    let walked = walk::collect_reports(paths);
+    let configs = Arc::new(Mutex::new(configs));
+    let walked = walk::collect_reports(paths, &configured::keep(&configs));
     let mut input_error = !walked.errors.is_empty();
     for error in &walked.errors {
         report_input_error(error);
     }
+    let assigned = configured::assign(&configs, &walked.files, stdin_filename);
+    input_error |= !assigned.broken.is_empty();
 
-    // Files are checked in parallel, each on its own; the results keep the order of
-    // the paths.
-    let results: Vec<Result<Checked, (String, Message)>> = walked
-        .files
+    // Files are checked in parallel, each on its own with its configuration; the results
+    // keep the order of the paths.
+    let results: Vec<Result<Checked, (String, Message)>> = assigned
+        .jobs
         .par_iter()
-        .map(|path| {
+        .map(|(path, settings)| {
             let source = if path.as_os_str() == "-" {
                 read_stdin(stdin_filename)
             } else {
@@ -264,8 +282,9 @@ fn run_check(
             };
             match source {
                 Ok(source) => {
-                    let doc = read_document(source, &options);
-                    let findings = check_document(&doc, &knowledge);
+                    let doc = read_document(source, &settings.read_options);
+                    let findings =
+                        check_document_with(&doc, &settings.knowledge, &settings.config.checks);
                     Ok((doc.source, findings))
                 }
                 Err(err) => Err((path.display().to_string(), err.message())),
@@ -273,8 +292,7 @@ fn run_check(
         })
         .collect();
     let mut checked: Vec<Checked> = Vec::new();
-    let lang = Lang::from_env();
-    let mut unreadable: Vec<(String, String)> = Vec::new();
+    let mut unreadable: Vec<(String, String)> = assigned.broken;
     for result in results {
         match result {
             Ok(done) => checked.push(done),
@@ -290,30 +308,7 @@ fn run_check(
         return outcome;
     }
 
-    let written = if output.statistics {
-        let counts = output::statistics::counts(checked.iter().flat_map(|(_, f)| f));
-        write_text(&match output.format {
-            CheckFormat::Json => output::statistics::render_json(&counts),
-            _ => output::statistics::render_text(&counts),
-        })
-    } else {
-        match output.format {
-            CheckFormat::Human => write_human(&checked, common.color, lang),
-            CheckFormat::Json => write_json(&checked, &unreadable, lang),
-            CheckFormat::Concise => write_text(
-                &checked
-                    .iter()
-                    .map(|(s, f)| diagnostics::concise::render(s, f, lang))
-                    .collect::<String>(),
-            ),
-            CheckFormat::Github => write_text(
-                &checked
-                    .iter()
-                    .map(|(s, f)| diagnostics::github::render(s, f, lang))
-                    .collect::<String>(),
-            ),
-        }
-    };
+    let written = write_findings(&checked, &unreadable, output, common.color, lang);
     if let Err(err) = written {
         if err.kind() != std::io::ErrorKind::BrokenPipe {
             report_input_error(&format!("cannot write the output: {err}"));
@@ -328,6 +323,40 @@ fn run_check(
         Outcome::Findings
     } else {
         Outcome::Clean
+    }
+}
+
+/// Prints the findings as `output` says. `lang` is the language of the run's messages,
+/// resolved from `--lang`, the configuration and the environment.
+fn write_findings(
+    checked: &[Checked],
+    unreadable: &[(String, String)],
+    output: Output,
+    color: ColorWhen,
+    lang: Lang,
+) -> std::io::Result<()> {
+    if output.statistics {
+        let counts = output::statistics::counts(checked.iter().flat_map(|(_, f)| f));
+        return write_text(&match output.format {
+            CheckFormat::Json => output::statistics::render_json(&counts),
+            _ => output::statistics::render_text(&counts),
+        });
+    }
+    match output.format {
+        CheckFormat::Human => write_human(checked, color, lang),
+        CheckFormat::Json => write_json(checked, unreadable, lang),
+        CheckFormat::Concise => write_text(
+            &checked
+                .iter()
+                .map(|(s, f)| diagnostics::concise::render(s, f, lang))
+                .collect::<String>(),
+        ),
+        CheckFormat::Github => write_text(
+            &checked
+                .iter()
+                .map(|(s, f)| diagnostics::github::render(s, f, lang))
+                .collect::<String>(),
+        ),
     }
 }
 
@@ -392,11 +421,15 @@ fn write_json(
 }
 
 fn run_tables(file: &std::path::Path, format: TablesFormat, common: &Common) -> Outcome {
-    let knowledge = match common.knowledge() {
-        Ok(k) => k,
+    let settings = match configured::open(common).map(|mut configs| configs.for_file(file)) {
+        Ok(Ok(settings)) => settings,
+        Ok(Err(err)) => {
+            report_input_error(&err.to_string());
+            return Outcome::InputError;
+        }
         Err(outcome) => return outcome,
     };
-    let options = common.read_options(&knowledge);
+    let (knowledge, options) = (&settings.knowledge, &settings.read_options);
     let source = match SourceFile::load(file) {
         Ok(source) => source,
         Err(err) => {
@@ -404,9 +437,9 @@ fn run_tables(file: &std::path::Path, format: TablesFormat, common: &Common) -> 
             return Outcome::InputError;
         }
     };
-    let doc = read_document(source, &options);
+    let doc = read_document(source, options);
     let text = match format {
-        TablesFormat::Text => output::tables::render_text(&doc, &knowledge),
+        TablesFormat::Text => output::tables::render_text(&doc, knowledge),
         TablesFormat::Json => output::tables::render_json(&doc) + "\n",
     };
     write_stdout(&text)

@@ -4,10 +4,16 @@
 //! Folders are walked with the `ignore` crate, as ripgrep and ruff walk them: hidden
 //! files and folders and whatever `.gitignore`, `.ignore` and the global git excludes
 //! leave out are skipped (in a git repository or not), and symbolic links are not
-//! followed, so a link loop cannot trap the walk.
+//! followed, so a link loop cannot trap the walk. Within that, the configuration's
+//! `include` and `exclude` say which files are read and which folders entered; a file
+//! named on the command line is always read.
 
 use crate::read::SourceKind;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+/// Whether a walk reads the file, or enters the folder (`true`), at this path.
+pub type Keep = Arc<dyn Fn(&Path, bool) -> bool + Send + Sync>;
 
 #[derive(Debug, Default)]
 pub struct Walked {
@@ -16,12 +22,12 @@ pub struct Walked {
     pub errors: Vec<String>,
 }
 
-pub fn collect_reports(paths: &[PathBuf]) -> Walked {
+pub fn collect_reports(paths: &[PathBuf], keep: &Keep) -> Walked {
     let mut walked = Walked::default();
     for path in paths {
         if path.is_dir() {
             let before = walked.files.len();
-            walk_dir(path, &mut walked);
+            walk_dir(path, keep, &mut walked);
             if walked.files.len() == before {
                 walked.errors.push(format!(
                     "{}: no reports found in this folder (periksa reads .md, .markdown and .txt files)",
@@ -37,11 +43,15 @@ pub fn collect_reports(paths: &[PathBuf]) -> Walked {
     walked
 }
 
-fn walk_dir(dir: &Path, walked: &mut Walked) {
+fn walk_dir(dir: &Path, keep: &Keep, walked: &mut Walked) {
+    let keep = keep.clone();
     let entries = ignore::WalkBuilder::new(dir)
         .follow_links(false)
         .require_git(false)
         .sort_by_file_name(|a, b| a.cmp(b))
+        .filter_entry(move |entry| {
+            keep(entry.path(), entry.file_type().is_some_and(|t| t.is_dir()))
+        })
         .build();
     for entry in entries {
         match entry {

@@ -81,13 +81,25 @@ pub struct FactIndex {
     by_table: HashMap<usize, (usize, usize)>,
     /// Indicators that are rates (their realisation is printed in %) in some table.
     rates: std::collections::HashSet<IndicatorId>,
-    /// The year the report is about, from its title.
+    /// The year the report is about: the configuration's `report_year`, else its title's.
     pub report_year: Option<u16>,
 }
 
 impl FactIndex {
     pub fn build(doc: &Document, tables: &[TableFacts], knowledge: &Knowledge) -> FactIndex {
-        let mut index = FactIndex { report_year: report_year(doc), ..FactIndex::default() };
+        FactIndex::build_for_year(doc, tables, knowledge, None)
+    }
+
+    /// [`FactIndex::build`] for a report about `year` when it is given (a configuration's
+    /// `report_year`), else about the year its title names.
+    pub fn build_for_year(
+        doc: &Document,
+        tables: &[TableFacts],
+        knowledge: &Knowledge,
+        year: Option<u16>,
+    ) -> FactIndex {
+        let report_year = year.or_else(|| report_year(doc));
+        let mut index = FactIndex { report_year, ..FactIndex::default() };
         for (t, facts) in tables.iter().enumerate() {
             index.add_table(t, facts, knowledge);
         }

@@ -37,7 +37,7 @@ use crate::facts::index::FactIndex;
 use crate::facts::{document_facts, TableFacts};
 use crate::knowledge::Knowledge;
 use crate::span::Span;
-use std::collections::HashSet;
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 
 /// What a check reads.
 pub struct Context<'d> {
@@ -52,9 +52,34 @@ impl<'d> Context<'d> {
     /// Reads what every check needs from a document: the facts of its tables and the
     /// index of the figures they give each indicator.
     pub fn new(doc: &'d Document, knowledge: &'d Knowledge) -> Context<'d> {
+        Context::for_year(doc, knowledge, None)
+    }
+
+    /// [`Context::new`] for a report about `year` when it is given, else about the year
+    /// its title names.
+    pub fn for_year(doc: &'d Document, knowledge: &'d Knowledge, year: Option<u16>) -> Context<'d> {
         let tables = document_facts(doc, knowledge);
-        let index = FactIndex::build(doc, &tables, knowledge);
+        let index = FactIndex::build_for_year(doc, &tables, knowledge, year);
         Context { doc, knowledge, tables, index }
+    }
+}
+
+/// What a configuration (`periksa.yaml`) changes in checking: which checks run, how
+/// severe their findings are, and the year the report is about. The default runs every
+/// check at its own severity and reads the year from the report's title.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct CheckOptions {
+    /// The codes of the checks that do not run.
+    pub disabled: BTreeSet<&'static str>,
+    /// A severity other than the check's own, by code.
+    pub severity: BTreeMap<&'static str, Severity>,
+    /// The year the report is about, when its title is not to be trusted for it.
+    pub report_year: Option<u16>,
+}
+
+impl CheckOptions {
+    pub fn runs(&self, code: &str) -> bool {
+        !self.disabled.contains(code)
     }
 }
 
@@ -225,15 +250,34 @@ pub fn find_rule(code_or_name: &str) -> Option<&'static Rule> {
 /// Every finding for `doc`: the reading findings and those of every check, in the order a
 /// reader meets them.
 pub fn check_document(doc: &Document, knowledge: &Knowledge) -> Vec<Finding> {
-    let context = Context::new(doc, knowledge);
+    check_document_with(doc, knowledge, &CheckOptions::default())
+}
+
+/// [`check_document`] with the checks, severities and year a configuration sets. A check
+/// that is disabled does not run at all (its findings are not computed and then hidden).
+pub fn check_document_with(
+    doc: &Document,
+    knowledge: &Knowledge,
+    options: &CheckOptions,
+) -> Vec<Finding> {
+    let context = Context::for_year(doc, knowledge, options.report_year);
     let mut findings = doc.reading_findings.clone();
-    for rule in RULES {
+    findings.retain(|f| options.runs(f.code));
+    for rule in RULES.iter().filter(|r| options.runs(r.code)) {
         if let Some(check) = rule.check {
             check(&context, &mut findings);
         }
     }
+    // Consequences are judged at the checks' own severities: a total set to be a warning
+    // is still wrong, and a percentage built on it is still the same slip.
     drop_consequences(&mut findings);
-    suppressions::apply(doc, &mut findings);
+    suppressions::apply(doc, &mut findings, &options.disabled);
+    findings.retain(|f| options.runs(f.code));
+    for finding in &mut findings {
+        if let Some(&severity) = options.severity.get(finding.code) {
+            finding.severity = severity;
+        }
+    }
     sort_findings(&mut findings);
     findings
 }

@@ -16,6 +16,7 @@ use crate::diagnostics::Finding;
 use crate::document::{BlockKind, Document};
 use crate::span::Span;
 use regex::Regex;
+use std::collections::BTreeSet;
 use std::sync::LazyLock;
 
 /// `<!-- periksa-disable-next-line A101, C202 -- a reason -->`.
@@ -48,11 +49,20 @@ impl Suppression {
         (self.lines.0..=self.lines.1).contains(&line)
             && self.codes.iter().any(|c| c == "all" || c.eq_ignore_ascii_case(finding.code))
     }
+
+    /// Whether it names one of these checks, by code or with `all`.
+    fn names_any(&self, checks: &BTreeSet<&'static str>) -> bool {
+        self.codes.iter().any(|c| {
+            (c == "all" && !checks.is_empty()) || checks.iter().any(|d| c.eq_ignore_ascii_case(d))
+        })
+    }
 }
 
 /// Removes the findings the report's comments suppress, and adds a P002 note for each
-/// suppression that hides nothing.
-pub fn apply(doc: &Document, findings: &mut Vec<Finding>) {
+/// suppression that hides nothing, unless it names a check that is `disabled` (`all`
+/// names every check): that check did not run, so the comment may well hide something
+/// once it runs again.
+pub fn apply(doc: &Document, findings: &mut Vec<Finding>, disabled: &BTreeSet<&'static str>) {
     let mut suppressions = read(doc);
     if suppressions.is_empty() {
         return;
@@ -66,7 +76,7 @@ pub fn apply(doc: &Document, findings: &mut Vec<Finding>) {
         }
         !hidden
     });
-    for s in suppressions.iter().filter(|s| !s.used) {
+    for s in suppressions.iter().filter(|s| !s.used && !s.names_any(disabled)) {
         findings.push(unused(s.span, &s.codes.join(", ")));
     }
 }
