@@ -74,6 +74,7 @@ use crate::diagnostics::{Finding, Label};
 use crate::document::Document;
 use crate::facts::sentences::{sentences, Sentence};
 use crate::figures::{Figure, FigureKind};
+use crate::msg;
 use crate::span::{floor_char_boundary, Span};
 use regex::Regex;
 use rust_decimal::Decimal;
@@ -683,27 +684,21 @@ fn report(
         std::cmp::Ordering::Equal => "=",
         std::cmp::Ordering::Greater => ">",
     };
-    let claimed = match phrase.direction {
-        Direction::Greater => "above",
-        Direction::Smaller => "below",
+    let message = match phrase.direction {
+        Direction::Greater => msg!("n401.message-above", found, s, r, relation),
+        Direction::Smaller => msg!("n401.message-below", found, s, r, relation),
     };
     let cue = window.split_whitespace().collect::<Vec<_>>().join(" ");
-    let how = if cue.is_empty() {
-        format!("the figure right after “{found}”")
+    let note = if cue.is_empty() {
+        msg!("n401.note-right-after", s, found, r)
     } else {
-        format!("the figure after “{cue}”")
+        msg!("n401.note-after-cue", s, found, r, cue)
     };
-    finding(
-        CODE,
-        format!("“{found}” says {s} is {claimed} {r}, but {s} {relation} {r}"),
-        Label::new(phrase_span, format!("{s} {relation} {r}: expected “{expected}”")),
-    )
-    .with_related(Label::new(subject.span, "the figure compared"))
-    .with_related(Label::new(reference.span, "compared with this"))
-    .with_values(expected, found.clone())
-    .with_note(format!(
-        "compared {s}, the one figure of its kind before “{found}” in its clause, with {r}, {how}"
-    ))
+    finding(CODE, message, Label::new(phrase_span, msg!("n401.label", s, relation, r, expected)))
+        .with_related(Label::new(subject.span, msg!("n401.label-subject")))
+        .with_related(Label::new(reference.span, msg!("n401.label-reference")))
+        .with_values(expected, found.clone())
+        .with_note(note)
 }
 
 #[cfg(test)]

@@ -73,6 +73,8 @@ use crate::facts::sentences::{sentences, Sentence};
 use crate::figures::words::parse_number_words;
 use crate::figures::{Figure, FigureKind};
 use crate::knowledge::normalise;
+use crate::messages::Message;
+use crate::msg;
 use crate::span::Span;
 use regex::Regex;
 use rust_decimal::prelude::ToPrimitive;
@@ -104,13 +106,13 @@ impl Side {
     }
 
     /// "above 100%", "of exactly 100%".
-    fn describe(self, threshold: &str) -> String {
+    fn describe(self, threshold: &str) -> Message {
         match self {
-            Side::Above => format!("above {threshold}%"),
-            Side::Exactly => format!("of exactly {threshold}%"),
-            Side::Below => format!("below {threshold}%"),
-            Side::AtLeast => format!("of {threshold}% or more"),
-            Side::AtMost => format!("of {threshold}% or less"),
+            Side::Above => msg!("n402.side-above", threshold),
+            Side::Exactly => msg!("n402.side-exactly", threshold),
+            Side::Below => msg!("n402.side-below", threshold),
+            Side::AtLeast => msg!("n402.side-at-least", threshold),
+            Side::AtMost => msg!("n402.side-at-most", threshold),
         }
     }
 }
@@ -611,30 +613,33 @@ fn check_group(
         return;
     };
     let place = ctx.tables[best.table].place(best.column);
-    let indicators_here = format!("{} indicators here", best.achievements.len());
+    let indicators_here = msg!("n402.label-indicators", count = best.achievements.len());
     for claim in claims.iter().filter(|claim| !best.agrees(claim)) {
         let inside = best.tally(claim.side, claim.threshold);
         let expected = inside.len().to_string();
         let side = claim.side.describe(&claim.threshold_text);
         let listed = if inside.is_empty() {
-            "none".to_string()
+            msg!("n402.none")
         } else {
-            inside.iter().map(|(n, _, v)| format!("{n} ({v})")).collect::<Vec<_>>().join("; ")
+            // Indicator names quoted from the report, with their achievements as printed.
+            Message::plain(
+                inside.iter().map(|(n, _, v)| format!("{n} ({v})")).collect::<Vec<_>>().join("; "),
+            )
         };
         findings.push(
             finding(
                 CODE,
-                format!(
-                    "the tally counts “{}” with an achievement {side}, but {place} has {expected}",
-                    claim.counted
-                ),
-                Label::new(claim.span, format!("{expected} in {place}")),
+                msg!("n402.message", counted = claim.counted, side, place, expected),
+                Label::new(claim.span, msg!("n402.label", expected, place)),
             )
             .with_related(Label::new(best.label, indicators_here.clone()))
             .with_values(expected, claim.printed.clone())
-            .with_note(format!(
-                "achievements {side} in {place}: {listed}; no column of achievements for {} agrees with every count of the tally",
-                claim.year
+            .with_note(msg!(
+                "n402.note",
+                side,
+                place,
+                listed,
+                year = claim.year.to_string()
             )),
         );
     }

@@ -34,6 +34,8 @@ use super::Context;
 use crate::diagnostics::{Finding, Label};
 use crate::facts::captions::{captions, Caption};
 use crate::knowledge::normalise;
+use crate::messages::Message;
+use crate::msg;
 use std::collections::HashMap;
 
 const CODE: &str = "S301";
@@ -97,20 +99,26 @@ fn next(number: &str) -> String {
 }
 
 fn used_twice(first: &Caption, second: &Caption, expected: Option<String>) -> Finding {
-    let what = format!("{} {}", second.kind, second.number);
+    let (kind, number) = (second.kind, second.number.as_str());
     let mut f = finding(
         CODE,
-        format!(
-            "{what} is used twice: for “{}” (line {}) and for “{}”",
-            first.title, first.line, second.title
+        msg!(
+            "s301.message-used-twice",
+            kind,
+            number,
+            first = first.title,
+            line = first.line,
+            second = second.title
         ),
-        Label::new(second.span, format!("{what} again")),
+        Label::new(second.span, msg!("s301.label-again", kind, number)),
     )
-    .with_related(Label::new(first.span, format!("{what} first")));
+    .with_related(Label::new(first.span, msg!("s301.label-first", kind, number)));
     if let Some(expected) = expected {
-        f = f.with_values(expected.clone(), second.number.clone()).with_note(format!(
-            "after {} {} comes {} {expected}",
-            second.kind, second.number, second.kind
+        f = f.with_values(expected.clone(), second.number.clone()).with_note(msg!(
+            "s301.note-next",
+            kind,
+            number,
+            expected
         ));
     }
     f
@@ -119,22 +127,25 @@ fn used_twice(first: &Caption, second: &Caption, expected: Option<String>) -> Fi
 fn out_of_order(previous: &Caption, caption: &Caption) -> Finding {
     // Which of the two is misnumbered the captions alone cannot tell (often they are
     // swapped), so no one number is proposed.
+    let (kind, number) = (caption.kind, caption.number.as_str());
+    let (previous_kind, previous_number) = (previous.kind, previous.number.as_str());
     finding(
         CODE,
-        format!(
-            "{} {} comes after {} {} (line {}): numbers go up within a chapter",
-            caption.kind, caption.number, previous.kind, previous.number, previous.line
+        msg!(
+            "s301.message-out-of-order",
+            kind,
+            number,
+            previous_kind,
+            previous_number,
+            line = previous.line
         ),
-        Label::new(
-            caption.span,
-            format!("expected a number after {} {}", previous.kind, previous.number),
-        ),
+        Label::new(caption.span, msg!("s301.label-after", previous_kind, previous_number)),
     )
-    .with_related(Label::new(previous.span, format!("{} {}", previous.kind, previous.number)))
-    .with_note(format!(
-        "{} {} stands before {} {}",
-        previous.kind, previous.number, caption.kind, caption.number
+    .with_related(Label::new(
+        previous.span,
+        Message::plain(format!("{previous_kind} {previous_number}")),
     ))
+    .with_note(msg!("s301.note-before", kind, number, previous_kind, previous_number))
 }
 
 #[cfg(test)]

@@ -49,6 +49,8 @@ use crate::facts::chapters::{chapters, Chapter};
 use crate::facts::contents::{entries, Entry, Named};
 use crate::facts::titles::{likeness, more_alike, same_title};
 use crate::knowledge::Names;
+use crate::messages::Message;
+use crate::msg;
 use crate::span::Span;
 use regex::Regex;
 use std::collections::{HashMap, HashSet};
@@ -71,12 +73,23 @@ pub fn check(ctx: &Context, findings: &mut Vec<Finding>) {
     check_chapters(names, &entries, &chapters, findings);
 }
 
-fn list_name(kind: &str) -> &'static str {
+/// The list of captions of `kind`, as a message names it: "the list of tables".
+fn list_name(kind: &str) -> Message {
     match kind {
-        "Tabel" => "the list of tables",
-        "Gambar" => "the list of figures",
-        "Grafik" => "the list of charts",
-        _ => "the list of contents",
+        "Tabel" => msg!("s302.list-tables"),
+        "Gambar" => msg!("s302.list-figures"),
+        "Grafik" => msg!("s302.list-charts"),
+        _ => msg!("s302.list-contents"),
+    }
+}
+
+/// The list of captions of `kind`, as a label names it: "list of tables".
+fn list_label(kind: &str) -> Message {
+    match kind {
+        "Tabel" => msg!("s302.label-list-tables"),
+        "Gambar" => msg!("s302.label-list-figures"),
+        "Grafik" => msg!("s302.label-list-charts"),
+        _ => msg!("s302.label-list-contents"),
     }
 }
 
@@ -227,15 +240,16 @@ fn check_kind(
         findings.push(
             finding(
                 CODE,
-                format!(
-                    "{kind} {} “{}” is not in {}",
-                    caption.number,
-                    caption.title,
-                    list_name(kind)
+                msg!(
+                    "s302.message-caption-not-listed",
+                    kind,
+                    number = caption.number,
+                    title = caption.title,
+                    list = list_name(kind)
                 ),
-                Label::new(caption.span, "not listed"),
+                Label::new(caption.span, msg!("s302.label-not-listed")),
             )
-            .with_related(Label::new(first.span, list_name(kind).trim_start_matches("the "))),
+            .with_related(Label::new(first.span, list_label(kind))),
         );
     }
 }
@@ -269,33 +283,40 @@ fn best_of<'t>(
 fn numbered_otherwise(kind: &str, entry: &Entry, number: &str, caption: &Caption) -> Finding {
     finding(
         CODE,
-        format!(
-            "{} lists “{}” as {kind} {number}, but its caption (line {}) numbers it {kind} {}",
-            list_name(kind),
-            entry.title,
-            caption.line,
-            caption.number
+        msg!(
+            "s302.message-numbered-otherwise",
+            list = list_name(kind),
+            title = entry.title,
+            kind,
+            number,
+            line = caption.line,
+            caption_number = caption.number
         ),
-        Label::new(entry.label_span, format!("{kind} {number} in the list")),
+        Label::new(entry.label_span, msg!("s302.label-in-list", kind, number)),
     )
-    .with_related(Label::new(caption.span, format!("{kind} {} in the caption", caption.number)))
+    .with_related(Label::new(
+        caption.span,
+        msg!("s302.label-in-caption", kind, number = caption.number),
+    ))
     .with_values(caption.number.clone(), number)
-    .with_note("one of the two is wrong: correct the list, or the caption if it breaks its series")
+    .with_note(msg!("s302.note-numbered-otherwise"))
 }
 
 fn titled_otherwise(kind: &str, entry: &Entry, number: &str, caption: &Caption) -> Finding {
     finding(
         CODE,
-        format!(
-            "{} titles {kind} {number} “{}”, but its caption (line {}) titles it “{}”",
-            list_name(kind),
-            entry.title,
-            caption.line,
-            caption.title
+        msg!(
+            "s302.message-titled-otherwise",
+            list = list_name(kind),
+            kind,
+            number,
+            title = entry.title,
+            line = caption.line,
+            caption_title = caption.title
         ),
-        Label::new(entry.label_span, format!("{kind} {number} in the list")),
+        Label::new(entry.label_span, msg!("s302.label-in-list", kind, number)),
     )
-    .with_related(Label::new(caption.span, format!("{kind} {number} in the caption")))
+    .with_related(Label::new(caption.span, msg!("s302.label-in-caption", kind, number)))
     .with_values(caption.title.clone(), entry.title.clone())
 }
 
@@ -303,14 +324,10 @@ fn no_caption(kind: &str, entry: &Entry, number: &str, captioned: &[&Caption]) -
     let numbers: Vec<&str> = captioned.iter().map(|c| c.number.as_str()).collect();
     finding(
         CODE,
-        format!(
-            "{} names {kind} {number} “{}”, but no caption in the report reads “{kind} {number}”",
-            list_name(kind),
-            entry.title
-        ),
-        Label::new(entry.label_span, "no such caption"),
+        msg!("s302.message-no-caption", list = list_name(kind), kind, number, title = entry.title),
+        Label::new(entry.label_span, msg!("s302.label-no-caption")),
     )
-    .with_note(format!("the report's {kind} captions: {}", numbers.join(", ")))
+    .with_note(msg!("s302.note-captions", kind, numbers = numbers.join(", ")))
 }
 
 /// DAFTAR ISI against the chapter and section headings.
@@ -351,30 +368,27 @@ fn check_chapters(
     for (entry, number, sections) in &listed {
         let same_number: Vec<&Chapter> = headings.iter().filter(|h| h.number == *number).collect();
         let Some(last) = same_number.last() else {
+            let numerals: Vec<&str> = headings.iter().map(|h| h.numeral.as_str()).collect();
             findings.push(
                 finding(
                     CODE,
-                    format!(
-                        "the table of contents lists chapter {number} “{}”, but no chapter heading has that number",
-                        entry.title
-                    ),
-                    Label::new(entry.label_span, "no such chapter"),
+                    msg!("s302.message-no-chapter", number, title = entry.title),
+                    Label::new(entry.label_span, msg!("s302.label-no-chapter")),
                 )
-                .with_note(format!(
-                    "the report's chapters: {}",
-                    headings.iter().map(|h| h.numeral.as_str()).collect::<Vec<_>>().join(", ")
-                )),
+                .with_note(msg!("s302.note-chapters", numerals = numerals.join(", "))),
             );
             continue;
         };
         let Some(heading) = same_number.iter().find(|h| same_title(names, &entry.title, &h.title))
         else {
-            let what = format!("BAB {}", last.numeral);
-            findings.push(heading_titled_otherwise(
-                entry,
-                &what,
-                (last.line, &last.title, last.span),
-            ));
+            let message = msg!(
+                "s302.message-chapter-titled-otherwise",
+                numeral = last.numeral,
+                title = entry.title,
+                line = last.line,
+                heading = last.title
+            );
+            findings.push(heading_titled_otherwise(entry, message, (&last.title, last.span)));
             continue;
         };
         check_sections(names, entry, sections, heading, findings);
@@ -386,31 +400,26 @@ fn check_chapters(
             findings.push(
                 finding(
                     CODE,
-                    format!(
-                        "BAB {} “{}” is not in the table of contents",
-                        heading.numeral, heading.title
+                    msg!(
+                        "s302.message-chapter-not-listed",
+                        numeral = heading.numeral,
+                        title = heading.title
                     ),
-                    Label::new(heading.span, "not listed"),
+                    Label::new(heading.span, msg!("s302.label-not-listed")),
                 )
-                .with_related(Label::new(first.span, "the table of contents")),
+                .with_related(Label::new(first.span, msg!("s302.label-contents"))),
             );
         }
     }
 }
 
-/// An entry of DAFTAR ISI whose heading (`line`, `title`, `span`) has another title.
-fn heading_titled_otherwise(entry: &Entry, what: &str, heading: (usize, &str, Span)) -> Finding {
-    let (line, title, span) = heading;
-    finding(
-        CODE,
-        format!(
-            "the table of contents titles {what} “{}”, but its heading (line {line}) reads “{title}”",
-            entry.title
-        ),
-        Label::new(entry.label_span, "title in the table of contents"),
-    )
-    .with_related(Label::new(span, "the heading"))
-    .with_values(title, entry.title.clone())
+/// An entry of DAFTAR ISI whose heading (`title`, `span`) has another title, reported with
+/// `message`.
+fn heading_titled_otherwise(entry: &Entry, message: Message, heading: (&str, Span)) -> Finding {
+    let (title, span) = heading;
+    finding(CODE, message, Label::new(entry.label_span, msg!("s302.label-contents-title")))
+        .with_related(Label::new(span, msg!("s302.label-heading")))
+        .with_values(title, entry.title.clone())
 }
 
 fn check_sections(
@@ -430,17 +439,28 @@ fn check_sections(
             None => findings.push(
                 finding(
                     CODE,
-                    format!(
-                        "the table of contents lists section {letter}. “{}” in BAB {}, but the chapter has no section {letter}.",
-                        entry.title, heading.numeral
+                    msg!(
+                        "s302.message-no-section",
+                        letter = letter.to_string(),
+                        title = entry.title,
+                        numeral = heading.numeral
                     ),
-                    Label::new(entry.label_span, "no such section"),
+                    Label::new(entry.label_span, msg!("s302.label-no-section")),
                 )
-                .with_related(Label::new(heading.span, "the chapter")),
+                .with_related(Label::new(heading.span, msg!("s302.label-chapter"))),
             ),
-            Some(last) if !same_letter.iter().any(|s| same_title(names, &entry.title, &s.title)) => {
-                let what = format!("section {letter}. of BAB {}", heading.numeral);
-                findings.push(heading_titled_otherwise(entry, &what, (last.line, &last.title, last.span)))
+            Some(last)
+                if !same_letter.iter().any(|s| same_title(names, &entry.title, &s.title)) =>
+            {
+                let message = msg!(
+                    "s302.message-section-titled-otherwise",
+                    letter = letter.to_string(),
+                    numeral = heading.numeral,
+                    title = entry.title,
+                    line = last.line,
+                    heading = last.title
+                );
+                findings.push(heading_titled_otherwise(entry, message, (&last.title, last.span)))
             }
             Some(_) => {}
         }
@@ -457,15 +477,17 @@ fn check_sections(
             findings.push(
                 finding(
                     CODE,
-                    format!(
-                        "section {}. “{}” of BAB {} is not in the table of contents",
-                        section.letter, section.title, heading.numeral
+                    msg!(
+                        "s302.message-section-not-listed",
+                        letter = section.letter.to_string(),
+                        title = section.title,
+                        numeral = heading.numeral
                     ),
-                    Label::new(section.span, "not listed"),
+                    Label::new(section.span, msg!("s302.label-not-listed")),
                 )
                 .with_related(Label::new(
                     chapter_entry.span,
-                    "its chapter in the table of contents",
+                    msg!("s302.label-chapter-in-contents"),
                 )),
             );
         }

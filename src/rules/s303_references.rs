@@ -27,6 +27,7 @@ use super::Context;
 use crate::diagnostics::{Finding, Label};
 use crate::facts::captions::{captions, kind_of, CAPTION};
 use crate::facts::sentences::sentences;
+use crate::msg;
 use crate::span::Span;
 use regex::Regex;
 use std::collections::HashSet;
@@ -79,10 +80,14 @@ pub fn check(ctx: &Context, findings: &mut Vec<Finding>) {
             findings.push(
                 finding(
                     CODE,
-                    format!("{kind} {} is referred to here, but no caption in the report reads “{kind} {}”", n.as_str(), n.as_str()),
-                    Label::new(span, "no such caption"),
+                    msg!("s303.message", kind, number = n.as_str()),
+                    Label::new(span, msg!("s303.label-no-caption")),
                 )
-                .with_note(format!("the report's {kind} captions: {}", same_kind.join(", "))),
+                .with_note(msg!(
+                    "s303.note-captions",
+                    kind,
+                    numbers = same_kind.join(", ")
+                )),
             );
         }
     }

@@ -37,6 +37,8 @@ use super::support::finding;
 use super::Context;
 use crate::diagnostics::{Finding, Label};
 use crate::facts::sentences::sentences;
+use crate::messages::Message;
+use crate::msg;
 use crate::span::Span;
 use regex::Regex;
 use std::collections::{BTreeSet, HashMap};
@@ -76,14 +78,15 @@ fn check_report_year(ctx: &Context, findings: &mut Vec<Finding>) {
                 continue;
             }
             let span = Span::new(sentence.span.start + m.start(), sentence.span.start + m.end());
+            let year = year.to_string();
             findings.push(
                 finding(
                     CODE,
-                    format!("this report is for {year}, but the sentence writes it as the report for {}", m.as_str()),
-                    Label::new(span, format!("the report's year is {year}")),
+                    msg!("s304.message-report-year", year, written = m.as_str()),
+                    Label::new(span, msg!("s304.label-report-year", year)),
                 )
-                .with_values(year.to_string(), m.as_str())
-                .with_note(format!("the title gives {year}")),
+                .with_values(year.clone(), m.as_str())
+                .with_note(msg!("s304.note-report-year", year)),
             );
         }
     }
@@ -236,21 +239,25 @@ fn check_plan_periods(ctx: &Context, findings: &mut Vec<Finding>) {
             let usual = format!("{from} – {to}");
             let mut f = finding(
                 CODE,
-                format!(
-                    "the {plan} is {} – {} here, but {usual} in {most} other places",
-                    odd.from, odd.to
+                msg!(
+                    "s304.message-plan-period",
+                    plan,
+                    from = odd.from,
+                    to = odd.to,
+                    usual,
+                    count = most
                 ),
-                Label::new(odd.span, format!("{usual} elsewhere")),
+                Label::new(odd.span, msg!("s304.label-elsewhere", usual)),
             );
             for p in periods
                 .iter()
                 .filter(|p| p.from == from && p.to == to && compatible(&p.owner, &odd.owner))
             {
-                f = f.with_related(Label::new(p.span, usual.clone()));
+                f = f.with_related(Label::new(p.span, Message::plain(usual.clone())));
             }
-            findings.push(f.with_values(from, odd.from.clone()).with_note(format!(
-                "the same plan ends in {to} everywhere; only its first year differs"
-            )));
+            findings.push(
+                f.with_values(from, odd.from.clone()).with_note(msg!("s304.note-plan-period", to)),
+            );
         }
     }
 }

@@ -36,6 +36,7 @@ use super::support::finding;
 use super::Context;
 use crate::diagnostics::{Finding, Label};
 use crate::facts::sentences::sentences;
+use crate::msg;
 use crate::span::Span;
 use regex::Regex;
 use std::collections::{HashMap, HashSet};
@@ -180,19 +181,23 @@ fn mismatch(citations: &[&Citation]) -> Option<Finding> {
     let usual_citation = citations.iter().find(|c| c.year == usual)?;
     let mut f = finding(
         CODE,
-        format!(
-            "“{}” gives the year {}, but “{}” gives {usual}",
-            odd.text, odd.year, usual_citation.text
+        msg!(
+            "s305.message",
+            citation = odd.text,
+            year = odd.year,
+            usual_citation = usual_citation.text,
+            usual
         ),
-        Label::new(odd.span, format!("{usual} elsewhere")),
+        Label::new(odd.span, msg!("s305.label-elsewhere", usual)),
     );
     for c in citations.iter().filter(|c| !std::ptr::eq(**c, *odd)) {
-        f = f.with_related(Label::new(c.span, format!("{} here", c.year)));
+        f = f.with_related(Label::new(c.span, msg!("s305.label-here", year = c.year)));
     }
-    Some(f.with_values(usual, odd.year.clone()).with_note(format!(
-        "one regulation (same kind, issuer, number and subject) cited {} times: {}",
-        citations.len(),
-        citations.iter().map(|c| c.year.as_str()).collect::<Vec<_>>().join(", ")
+    let years = citations.iter().map(|c| c.year.as_str()).collect::<Vec<_>>().join(", ");
+    Some(f.with_values(usual, odd.year.clone()).with_note(msg!(
+        "s305.note",
+        count = citations.len(),
+        years
     )))
 }
 

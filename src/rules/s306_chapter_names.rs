@@ -38,6 +38,7 @@ use crate::facts::chapters::{chapter_number, chapters, Chapter};
 use crate::facts::sentences::sentences;
 use crate::facts::titles::same_title;
 use crate::knowledge::Names;
+use crate::msg;
 use crate::span::Span;
 use regex::Regex;
 use std::collections::HashSet;
@@ -195,10 +196,10 @@ fn compare(
         return Some(
             finding(
                 CODE,
-                format!("Bab {numeral} “{title}” is named here, but the report has no chapter {numeral}"),
-                Label::new(span, "no such chapter"),
+                msg!("s306.message-no-chapter", numeral, title),
+                Label::new(span, msg!("s306.label-no-chapter")),
             )
-            .with_note(format!("the report's chapters: {}", numerals.join(", "))),
+            .with_note(msg!("s306.note-chapters", numerals = numerals.join(", "))),
         );
     };
     if same_number.iter().any(|h| same_title(names, title, &h.title)) {
@@ -207,13 +208,16 @@ fn compare(
     Some(
         finding(
             CODE,
-            format!(
-                "Bab {numeral} is named “{title}” here, but its heading (line {}) reads “{}”",
-                heading.line, heading.title
+            msg!(
+                "s306.message-titled-otherwise",
+                numeral,
+                title,
+                line = heading.line,
+                heading = heading.title
             ),
-            Label::new(span, format!("Bab {numeral} named “{title}”")),
+            Label::new(span, msg!("s306.label-named", numeral, title)),
         )
-        .with_related(Label::new(heading.span, "the chapter heading"))
+        .with_related(Label::new(heading.span, msg!("s306.label-heading")))
         .with_values(heading.title.clone(), title),
     )
 }
