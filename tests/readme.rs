@@ -38,3 +38,75 @@ fn the_explain_sample_in_the_readme_is_real() {
     let real = run(&["explain", "A102"]);
     assert!(real.starts_with(head), "README:\n{head}\nreal:\n{real}");
 }
+
+/// The commands of the README's *Workflows* section, run as written: every line of its
+/// `sh` blocks that starts with `periksa`, in a copy of the project's fixtures, with the
+/// binary just built first on the PATH (as `cargo install --path .` puts it). Each must
+/// run: exit 0 (nothing wrong) or 1 (findings), never 2 (a usage or input error).
+#[test]
+fn the_workflow_commands_in_the_readme_run_as_written() {
+    let readme = readme();
+    let start = readme.find("\n## Workflows").expect("README has a Workflows section");
+    let end = readme[start + 1..].find("\n## ").map_or(readme.len(), |e| start + 1 + e);
+    let section = &readme[start..end];
+    let mut commands = Vec::new();
+    let mut in_sh = false;
+    for line in section.lines() {
+        match line.trim_start() {
+            "```sh" => in_sh = true,
+            "```" => in_sh = false,
+            command if in_sh && command.starts_with("periksa ") => {
+                // A comment after the command explains it; it is not part of it.
+                let command = command.split("  #").next().unwrap().trim_end();
+                commands.push(command.to_string());
+            }
+            _ => {}
+        }
+    }
+    assert!(commands.len() >= 6, "only {} commands found: {commands:?}", commands.len());
+
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let work = tempfile::tempdir().unwrap();
+    copy_dir(&root.join("fixtures"), &work.path().join("fixtures"));
+    let binary = assert_cmd::cargo::cargo_bin("periksa");
+    let path = format!(
+        "{}:{}",
+        binary.parent().unwrap().display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
+    for command in &commands {
+        let output = std::process::Command::new("sh")
+            .arg("-c")
+            .arg(command)
+            .current_dir(work.path())
+            .env("PATH", &path)
+            .env_remove("LANG")
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .output()
+            .unwrap();
+        let code = output.status.code();
+        assert!(
+            matches!(code, Some(0 | 1)),
+            "`{command}` exited {code:?}:\n{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        assert!(
+            !output.stdout.is_empty() || command.contains('>'),
+            "`{command}` printed nothing"
+        );
+    }
+}
+
+fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
