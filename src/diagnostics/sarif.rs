@@ -2,8 +2,8 @@
 //! services (GitHub code scanning, Azure DevOps) and auditors' tools read.
 //!
 //! One run. Its driver is `periksa` with every registered check as a rule (code, name,
-//! summary, documentation as text and Markdown, default level), so that a log says which
-//! checks were run even when none fired. Each finding is one result: its primary label is
+//! summary, what it flags, its documentation as text and Markdown, default level), so
+//! that a log says which checks were run even when none fired. Each finding is one result: its primary label is
 //! the location, every related label a related location with its own id and message;
 //! expected, found and the note (how the value was computed) are result properties, and
 //! the note is also the second line of the message, which is all that most viewers show.
@@ -120,22 +120,32 @@ fn driver() -> ToolComponent {
     }
 }
 
-/// One check as a SARIF rule. Its documentation is Markdown that reads as plain text, so
-/// it serves as both.
+/// One check as a SARIF rule: its summary as the short description, the opening of its
+/// documentation (what it flags) as the full description, and the whole documentation
+/// (what it checks, what it leaves alone, an example) as the help. The documentation is
+/// Markdown that reads as plain text, so it serves as both.
 fn rule(rule: &Rule) -> ReportingDescriptor {
     let explanation = rule.explanation();
-    let documentation =
-        MultiformatMessageString::builder().text(explanation.clone()).markdown(explanation).build();
+    let both = |text: &str| MultiformatMessageString::builder().text(text).markdown(text).build();
     ReportingDescriptor::builder()
         .id(rule.code)
         .name(rule.name)
         .short_description(plain(&format!("{}.", rule.summary())))
-        .full_description(documentation.clone())
-        .help(documentation)
+        .full_description(both(&opening(&explanation)))
+        .help(both(&explanation))
         .default_configuration(
             ReportingConfiguration::builder().level(json!(level_name(rule.severity))).build(),
         )
         .build()
+}
+
+/// The documentation's text between its title and its first section.
+fn opening(explanation: &str) -> String {
+    let body = match explanation.strip_prefix("# ") {
+        Some(titled) => titled.split_once('\n').map_or("", |(_, rest)| rest),
+        None => explanation,
+    };
+    body.split("\n## ").next().unwrap_or_default().trim().to_string()
 }
 
 fn plain(text: &str) -> MultiformatMessageString {
@@ -392,6 +402,20 @@ mod tests {
         // "Tabel – 1\n" is ten characters and "| " two more; the BOM is none.
         assert_eq!((region.char_offset, region.char_length), (Some(12), Some(5)));
         assert_eq!((region.byte_offset, region.byte_length), (Some(at as i64), Some(5)));
+    }
+
+    #[test]
+    fn a_rule_describes_itself_by_the_opening_of_its_documentation() {
+        let a101 = RULES.iter().find(|r| r.code == "A101").unwrap();
+        let descriptor = rule(a101);
+        let full = descriptor.full_description.unwrap();
+        assert!(full.text.starts_with("An achievement percentage that does not follow"));
+        assert!(!full.text.contains('#'), "{}", full.text);
+        assert_eq!(descriptor.help.unwrap().markdown, Some(a101.explanation()));
+        assert_eq!(
+            descriptor.default_configuration.unwrap().level,
+            Some(serde_json::json!("error"))
+        );
     }
 
     #[test]
