@@ -61,6 +61,7 @@ fn the_driver_lists_every_check_with_its_metadata() {
     assert_eq!(log["runs"].as_array().unwrap().len(), 1);
     let run = &log["runs"][0];
     assert_eq!(run["columnKind"], "unicodeCodePoints");
+    assert_eq!(run["language"], "en", "the messages' language, English under LC_ALL=C");
     let driver = &run["tool"]["driver"];
     assert_eq!(driver["name"], "periksa");
     assert_eq!(driver["version"], env!("CARGO_PKG_VERSION"));

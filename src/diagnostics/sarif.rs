@@ -11,6 +11,9 @@
 //! report is on record too; a file or folder that gave nothing to check is a
 //! tool-execution notification, and the invocation is then not successful.
 //!
+//! `run.language` is the language of the messages (`en` or `id`); the checks'
+//! documentation is in English.
+//!
 //! Places are given three ways that agree: lines and columns (1-based, columns counted in
 //! Unicode code points, as `--format json` counts them, which `run.columnKind` declares),
 //! `charOffset`/`charLength` in the same characters (a byte-order mark is not one), and
@@ -84,6 +87,7 @@ pub fn log(
         .results(results)
         .invocations(vec![invocation])
         .column_kind(json!("unicodeCodePoints"))
+        .language(lang.code())
         .build();
     Sarif::builder().schema(SCHEMA).version(json!("2.1.0")).runs(vec![run]).build()
 }
