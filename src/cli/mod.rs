@@ -121,6 +121,8 @@ enum CheckFormat {
     Json,
     /// GitHub Actions workflow annotations.
     Github,
+    /// A SARIF 2.1.0 log, for code-scanning services and auditors' tools.
+    Sarif,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -308,7 +310,7 @@ fn run_check(
         return outcome;
     }
 
-    let written = write_findings(&checked, &unreadable, output, common.color, lang);
+    let written = write_findings(&checked, &walked.errors, &unreadable, output, common.color, lang);
     if let Err(err) = written {
         if err.kind() != std::io::ErrorKind::BrokenPipe {
             report_input_error(&format!("cannot write the output: {err}"));
@@ -330,6 +332,7 @@ fn run_check(
 /// resolved from `--lang`, the configuration and the environment.
 fn write_findings(
     checked: &[Checked],
+    walk_errors: &[String],
     unreadable: &[(String, String)],
     output: Output,
     color: ColorWhen,
@@ -357,6 +360,7 @@ fn write_findings(
                 .map(|(s, f)| diagnostics::github::render(s, f, lang))
                 .collect::<String>(),
         ),
+        CheckFormat::Sarif => write_sarif(checked, walk_errors, unreadable, lang),
     }
 }
 
@@ -418,6 +422,24 @@ fn write_json(
     })?;
     writeln!(stdout)?;
     stdout.flush()
+}
+
+/// The SARIF log: what was checked, and what could not be (a folder with no reports, a
+/// file that could not be read), with paths relative to the working directory.
+fn write_sarif(
+    checked: &[Checked],
+    walk_errors: &[String],
+    unreadable: &[(String, String)],
+    lang: Lang,
+) -> std::io::Result<()> {
+    use diagnostics::sarif::{render, NotChecked};
+    let not_checked: Vec<NotChecked> = walk_errors
+        .iter()
+        .map(|error| NotChecked { path: None, error })
+        .chain(unreadable.iter().map(|(path, error)| NotChecked { path: Some(path), error }))
+        .collect();
+    let cwd = std::env::current_dir().unwrap_or_default();
+    write_text(&render(checked, &not_checked, &cwd, lang))
 }
 
 fn run_tables(file: &std::path::Path, format: TablesFormat, common: &Common) -> Outcome {

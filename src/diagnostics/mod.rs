@@ -8,6 +8,7 @@ pub mod concise;
 pub mod github;
 pub mod human;
 pub mod json;
+pub mod sarif;
 
 use crate::messages::Message;
 use crate::span::Span;
