@@ -91,10 +91,7 @@ fn the_workflow_commands_in_the_readme_run_as_written() {
             "`{command}` exited {code:?}:\n{}",
             String::from_utf8_lossy(&output.stderr)
         );
-        assert!(
-            !output.stdout.is_empty() || command.contains('>'),
-            "`{command}` printed nothing"
-        );
+        assert!(!output.stdout.is_empty() || command.contains('>'), "`{command}` printed nothing");
     }
 }
 

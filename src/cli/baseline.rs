@@ -5,6 +5,8 @@
 
 use super::{report_input_error, Checked, Outcome};
 use crate::baseline::{Baseline, Root};
+use crate::messages::Lang;
+use crate::msg;
 use std::path::PathBuf;
 
 #[derive(Debug, Clone, clap::Args)]
@@ -60,15 +62,13 @@ impl Prepared {
     /// Writes the baseline of `checked`, or drops from it what the baseline accepts.
     /// `input_error` says whether a report could not be read: a baseline is then not
     /// written, since it would lack that report's findings.
-    pub(super) fn apply(&self, checked: &mut [Checked], input_error: bool) -> Next {
+    pub(super) fn apply(&self, checked: &mut [Checked], input_error: bool, lang: Lang) -> Next {
         match self {
             Prepared::Off => Next::Print,
             Prepared::Write { file, root } => {
                 if input_error {
-                    report_input_error(&format!(
-                        "{}: baseline not written, since a report could not be read",
-                        file.display()
-                    ));
+                    let file = file.display().to_string();
+                    report_input_error(&msg!("baseline.not-written", file).render(lang));
                     return Next::Stop(Outcome::InputError);
                 }
                 let files = checked.iter().map(|(source, findings)| (source, &findings[..]));
@@ -77,25 +77,25 @@ impl Prepared {
                     report_input_error(&err.to_string());
                     return Next::Stop(Outcome::InputError);
                 }
-                let n = baseline.len();
-                eprintln!(
-                    "periksa: wrote {n} finding{} to {}",
-                    if n == 1 { "" } else { "s" },
-                    file.display()
-                );
+                let (n, file) = (baseline.len(), file.display().to_string());
+                let wrote = if n == 1 {
+                    msg!("baseline.wrote-one", file)
+                } else {
+                    msg!("baseline.wrote", n, file)
+                };
+                eprintln!("periksa: {}", wrote.render(lang));
                 Next::Stop(Outcome::Clean)
             }
             Prepared::Filter { file, baseline, root } => {
                 let filtered = baseline.filter(checked, root);
                 if filtered.fixed > 0 {
-                    let n = filtered.fixed;
-                    eprintln!(
-                        "periksa: {n} finding{s} accepted in {} {no} longer found (fixed?); --write-baseline drops {them}",
-                        file.display(),
-                        s = if n == 1 { "" } else { "s" },
-                        no = if n == 1 { "is no" } else { "are no" },
-                        them = if n == 1 { "it" } else { "them" },
-                    );
+                    let (n, file) = (filtered.fixed, file.display().to_string());
+                    let fixed = if n == 1 {
+                        msg!("baseline.fixed-one", file)
+                    } else {
+                        msg!("baseline.fixed", n, file)
+                    };
+                    eprintln!("periksa: {}", fixed.render(lang));
                 }
                 Next::Print
             }

@@ -4,6 +4,8 @@
 
 use super::{report_input_error, Outcome};
 use crate::config::{FILE_NAME, STARTER};
+use crate::messages::Lang;
+use crate::msg;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -29,21 +31,18 @@ pub(super) fn run(path: Option<&Path>, force: bool) -> Outcome {
     let written = options.open(&target).and_then(|mut file| file.write_all(STARTER.as_bytes()));
     match written {
         Ok(()) => {
-            println!(
-                "wrote {}; `periksa check` reads it for the reports below its folder",
-                target.display()
-            );
+            let file = target.display().to_string();
+            println!("{}", msg!("init.wrote", file).render(Lang::from_env()));
             Outcome::Clean
         }
         Err(err) if err.kind() == std::io::ErrorKind::AlreadyExists => {
-            report_input_error(&format!(
-                "{}: already exists; periksa init does not replace it (--force does)",
-                target.display()
-            ));
+            let file = target.display().to_string();
+            report_input_error(&msg!("init.exists", file).render(Lang::from_env()));
             Outcome::InputError
         }
         Err(err) => {
-            report_input_error(&format!("{}: cannot write it: {err}", target.display()));
+            let (file, reason) = (target.display().to_string(), err.to_string());
+            report_input_error(&msg!("init.cannot-write", file, reason).render(Lang::from_env()));
             Outcome::InputError
         }
     }

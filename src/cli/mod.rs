@@ -190,9 +190,8 @@ pub fn main() -> ExitCode {
         Command::Explain { code } => match find_rule(&code) {
             Some(rule) => write_stdout(&output::rules::render_explanation(rule)),
             None => {
-                report_input_error(&format!(
-                    "no check is called {code:?}; `periksa rules` lists them"
-                ));
+                let code = format!("{code:?}");
+                report_input_error(&msg!("ui.no-such-check", code).render(Lang::from_env()));
                 Outcome::InputError
             }
         },
@@ -306,14 +305,15 @@ fn run_check(
             }
         }
     }
-    if let baseline::Next::Stop(outcome) = baseline.apply(&mut checked, input_error) {
+    if let baseline::Next::Stop(outcome) = baseline.apply(&mut checked, input_error, lang) {
         return outcome;
     }
 
     let written = write_findings(&checked, &walked.errors, &unreadable, output, common.color, lang);
     if let Err(err) = written {
         if err.kind() != std::io::ErrorKind::BrokenPipe {
-            report_input_error(&format!("cannot write the output: {err}"));
+            let reason = err.to_string();
+            report_input_error(&msg!("ui.cannot-write-output", reason).render(Lang::from_env()));
             return Outcome::InputError;
         }
     }
@@ -474,7 +474,8 @@ fn write_stdout(text: &str) -> Outcome {
         Ok(()) => Outcome::Clean,
         Err(err) if err.kind() == std::io::ErrorKind::BrokenPipe => Outcome::Clean,
         Err(err) => {
-            report_input_error(&format!("cannot write the output: {err}"));
+            let reason = err.to_string();
+            report_input_error(&msg!("ui.cannot-write-output", reason).render(Lang::from_env()));
             Outcome::InputError
         }
     }
