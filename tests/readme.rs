@@ -107,3 +107,26 @@ fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
         }
     }
 }
+
+/// The Indonesian sample of the seed report is real. The seed lives beside the project
+/// (`../shared`), not in it: a clone without it skips this test.
+#[test]
+fn the_indonesian_seed_sample_in_the_readme_is_real() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let seed = "../shared/seed/lakip-2024-bp3mi-jawa-barat.txt";
+    if !root.join(seed).exists() {
+        eprintln!("skipped: {seed} is not beside the project");
+        return;
+    }
+    let shown = block_after(&readme(), "```console\n$ periksa check --lang id");
+    let (command, output) = shown.split_once('\n').unwrap();
+    let args: Vec<&str> = command.trim_start_matches("$ periksa ").split(' ').collect();
+    assert!(args.contains(&"--lang") && args.contains(&seed), "{command}");
+    let real = Command::cargo_bin("periksa")
+        .unwrap()
+        .args(&args)
+        .current_dir(root)
+        .output()
+        .unwrap();
+    assert_eq!(output, String::from_utf8(real.stdout).unwrap());
+}
