@@ -26,16 +26,6 @@ pub enum FactMeasure {
     Percent,
 }
 
-impl FactMeasure {
-    pub fn describe(self) -> &'static str {
-        match self {
-            FactMeasure::Target => "target",
-            FactMeasure::Realisation => "realisation",
-            FactMeasure::Percent => "achievement (%)",
-        }
-    }
-}
-
 /// The part of a year a figure is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum PeriodKey {

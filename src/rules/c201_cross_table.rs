@@ -52,8 +52,10 @@ use super::support::finding;
 use super::Context;
 use crate::arith::Interval;
 use crate::diagnostics::{Finding, Label};
-use crate::facts::index::{Fact, FactKey, PeriodKey};
+use crate::facts::index::{Fact, FactKey, FactMeasure, PeriodKey};
 use crate::facts::indicators::IndicatorId;
+use crate::messages::Message;
+use crate::msg;
 use std::collections::HashSet;
 
 const CODE: &str = "C201";
@@ -114,23 +116,28 @@ fn mismatch(ctx: &Context, key: &FactKey, mentions: &[&Fact]) -> Option<Finding>
     let usual_places = places(&usual);
     let mut f = finding(
         CODE,
-        format!("{what} is {found} in {}, but {expected} in {usual_places}", place(ctx, primary)),
-        Label::new(cell_span(ctx, primary), format!("{found} here")),
+        msg!(
+            "c201.message",
+            what,
+            found,
+            place = place(ctx, primary),
+            usual = expected,
+            usual_places
+        ),
+        Label::new(cell_span(ctx, primary), msg!("c201.label-here", found)),
     );
     for m in mentions.iter().filter(|m| !std::ptr::eq(**m, primary)) {
         f = f.with_related(Label::new(
             cell_span(ctx, m),
-            format!("{} in {}", digits(ctx, m), place(ctx, m)),
+            msg!("c201.label-in", found = digits(ctx, m), place = place(ctx, m)),
         ));
     }
     let counts: Vec<String> =
         groups.iter().map(|g| format!("{} × {}", g.len(), digits(ctx, mentions[g[0]]))).collect();
-    Some(f.with_values(expected, found).with_note(format!(
-        "one figure printed in {} places: {}{}",
-        mentions.len(),
-        counts.join(", "),
-        if tie { "; one of them is a slip" } else { "" }
-    )))
+    let (places, counts) = (mentions.len(), counts.join(", "));
+    let note =
+        if tie { msg!("c201.note-tie", places, counts) } else { msg!("c201.note", places, counts) };
+    Some(f.with_values(expected, found).with_note(note))
 }
 
 /// Mentions grouped by agreement: sorted by value, a mention whose interval meets the
@@ -209,25 +216,33 @@ fn place(ctx: &Context, fact: &Fact) -> String {
 }
 
 /// "the achievement (%) of “Penurunan kasus PMI” for 2024".
-fn describe(ctx: &Context, key: &FactKey) -> String {
+fn describe(ctx: &Context, key: &FactKey) -> Message {
     let name = &ctx.index.indicators.all[key.indicator].name;
     let period = match key.period {
-        PeriodKey::Year => String::new(),
-        PeriodKey::Quarter(q) => format!("Triwulan {} ", roman(q)),
-        PeriodKey::Semester(s) => format!("Semester {} ", roman(s)),
+        PeriodKey::Year => None,
+        PeriodKey::Quarter(q) => Some(msg!("c201.quarter", n = roman(q))),
+        PeriodKey::Semester(s) => Some(msg!("c201.semester", n = roman(s))),
     };
-    let year = key.year.map(|y| format!(" for {period}{y}")).unwrap_or_else(|| {
-        if period.is_empty() {
-            String::new()
-        } else {
-            format!(" for {}", period.trim_end())
-        }
-    });
+    let when = match (period, key.year) {
+        (None, Some(year)) => msg!("c201.when-year", year),
+        (Some(period), Some(year)) => msg!("c201.when-period-year", period, year),
+        (Some(period), None) => msg!("c201.when-period", period),
+        (None, None) => Message::plain(""),
+    };
     let basis = match key.basis.as_deref() {
-        None | Some(crate::facts::index::UNSTATED) => String::new(),
-        Some(b) => format!(" ({} basis)", b.to_uppercase()),
+        None | Some(crate::facts::index::UNSTATED) => Message::plain(""),
+        Some(b) => msg!("c201.basis", basis = b.to_uppercase()),
     };
-    format!("the {}{basis} of “{name}”{year}", key.measure.describe())
+    msg!("c201.what", measure = measure(key.measure), basis, name, when)
+}
+
+/// The name of a measure, as the message says it: "the achievement (%) of …".
+fn measure(measure: FactMeasure) -> Message {
+    match measure {
+        FactMeasure::Target => msg!("c201.measure-target"),
+        FactMeasure::Realisation => msg!("c201.measure-realisation"),
+        FactMeasure::Percent => msg!("c201.measure-percent"),
+    }
 }
 
 fn roman(n: u8) -> &'static str {

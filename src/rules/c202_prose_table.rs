@@ -44,6 +44,8 @@ use crate::facts::index::{Fact, FactMeasure, PeriodKey, UNSTATED};
 use crate::facts::indicators::{plain_words, IndicatorId};
 use crate::facts::sentences::{sentences, Sentence};
 use crate::figures::{Figure, FigureKind};
+use crate::messages::Message;
+use crate::msg;
 use regex::Regex;
 use std::collections::HashMap;
 use std::sync::LazyLock;
@@ -127,39 +129,51 @@ fn check_figure(
     let kind = slip(&found, &expected)?;
     let first = places[0];
     let name = &ctx.index.indicators.all[about.indicator].name;
-    let measure = first.key.measure.describe();
-    let year = about.year.map(|y| format!(" for {y}")).unwrap_or_default();
+    let measure = match first.key.measure {
+        FactMeasure::Target => msg!("c202.measure-target"),
+        FactMeasure::Realisation => msg!("c202.measure-realisation"),
+        FactMeasure::Percent => msg!("c202.measure-percent"),
+    };
+    let year = match about.year {
+        Some(year) => msg!("c202.year", year),
+        None => Message::plain(""),
+    };
     let first_place = ctx.tables[first.table].table.display_name();
+    let others = match places.len() {
+        1 => Message::plain(""),
+        2 => msg!("c202.one-other-place"),
+        n => msg!("c202.other-places", n = n - 1),
+    };
     let mut f = finding(
         CODE,
-        format!(
-            "{found} differs from {expected}, the {measure} of “{name}”{year} in {first_place}{}: {kind}",
-            match places.len() {
-                1 => String::new(),
-                2 => " and 1 other place".to_string(),
-                n => format!(" and {} other places", n - 1),
-            }
+        msg!(
+            "c202.message",
+            found,
+            table_figure = expected,
+            measure,
+            name,
+            year,
+            first_place,
+            others,
+            kind = kind.message()
         ),
-        Label::new(figure.number_span, format!("the tables print {expected}")),
+        Label::new(figure.number_span, msg!("c202.label-tables-print", expected)),
     );
     for fact in &places {
         let facts = &ctx.tables[fact.table];
         f = f.with_related(Label::new(
             facts.cell(fact.row, fact.column).span,
-            format!("{expected} in {}", facts.place(fact.column)),
+            msg!("c202.label-in", expected, place = facts.place(fact.column)),
         ));
     }
-    let how = match about.by_title {
-        Some(title) => format!(
-            "the sentence is about “{name}” by the title above it (line {})",
-            ctx.doc.source.line_col(title.span.start).line
-        ),
-        None => format!("the sentence names “{name}”"),
+    let note = match about.by_title {
+        Some(title) => {
+            let line = ctx.doc.source.line_col(title.span.start).line;
+            msg!("c202.note-by-title", name, line, measure)
+        }
+        None => msg!("c202.note-named", name, measure),
     };
-    Some(
-        f.with_values(expected, found)
-            .with_note(format!("{how}; the words before the figure make it the {measure}")),
-    )
+    Some(f.with_values(expected, found).with_note(note))
 }
 
 /// One value the tables print for an indicator's year and measure, and where.
@@ -427,9 +441,27 @@ fn sentence_year(text: &str, report_year: Option<u16>) -> Option<Option<u16>> {
     }
 }
 
+/// How a printed figure differs from the table's by one slip.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Slip {
+    /// One digit changed: 34.249 for 34.209.
+    Changed,
+    /// Two neighbouring digits swapped: 80,67 for 80,76.
+    Swapped,
+}
+
+impl Slip {
+    fn message(self) -> Message {
+        match self {
+            Slip::Changed => msg!("c202.one-digit-changed"),
+            Slip::Swapped => msg!("c202.two-digits-swapped"),
+        }
+    }
+}
+
 /// How two printed figures differ by one slip: the same number of digits, at least three,
 /// and either one digit changed or two neighbouring digits swapped.
-fn slip(found: &str, table: &str) -> Option<&'static str> {
+fn slip(found: &str, table: &str) -> Option<Slip> {
     let digits = |s: &str| -> Vec<u8> { s.bytes().filter(u8::is_ascii_digit).collect() };
     let decimals = |s: &str| s.rsplit_once(',').map(|(_, d)| d.len()).unwrap_or(0);
     let (a, b) = (digits(found), digits(table));
@@ -438,8 +470,8 @@ fn slip(found: &str, table: &str) -> Option<&'static str> {
     }
     let differ: Vec<usize> = (0..a.len()).filter(|&i| a[i] != b[i]).collect();
     match differ[..] {
-        [_] => Some("one digit changed"),
-        [i, j] if j == i + 1 && a[i] == b[j] && a[j] == b[i] => Some("two digits swapped"),
+        [_] => Some(Slip::Changed),
+        [i, j] if j == i + 1 && a[i] == b[j] && a[j] == b[i] => Some(Slip::Swapped),
         _ => None,
     }
 }
@@ -517,9 +549,9 @@ mod tests {
 
     #[test]
     fn slips_are_one_changed_digit_or_two_swapped() {
-        assert_eq!(slip("80,67", "80,76"), Some("two digits swapped"));
-        assert_eq!(slip("34.249", "34.209"), Some("one digit changed"));
-        assert_eq!(slip("69,03", "69,30"), Some("two digits swapped"));
+        assert_eq!(slip("80,67", "80,76"), Some(Slip::Swapped));
+        assert_eq!(slip("34.249", "34.209"), Some(Slip::Changed));
+        assert_eq!(slip("69,03", "69,30"), Some(Slip::Swapped));
         assert_eq!(slip("96", "106"), None);
         assert_eq!(slip("93", "96"), None, "too few digits to tell a slip from another figure");
         assert_eq!(slip("80,6", "80,76"), None);

@@ -40,6 +40,8 @@ use crate::facts::index::{FactMeasure, PeriodKey};
 use crate::facts::sentences::sentences;
 use crate::facts::RowRole;
 use crate::figures::{Figure, FigureKind};
+use crate::messages::Message;
+use crate::msg;
 use regex::Regex;
 use rust_decimal::Decimal;
 use std::collections::HashMap;
@@ -138,21 +140,18 @@ fn check_average(
     let place = facts.place(column);
     let mut f = finding(
         CODE,
-        format!(
-            "{found}% is not the mean of the {} achievements in {place} (expected {expected})",
-            inputs.len()
-        ),
-        Label::new(claim.number_span, format!("the mean is {expected}")),
+        msg!("c206.message", found, count = inputs.len(), place, expected),
+        Label::new(claim.number_span, msg!("c206.label-mean-is", expected)),
     );
     for input in &inputs {
-        f = f.with_related(Label::new(input.span, "averaged"));
+        f = f.with_related(Label::new(input.span, msg!("c206.label-averaged")));
     }
-    Some(f.with_values(expected, found).with_note(format!(
+    Some(f.with_values(expected, found).with_note(Message::plain(format!(
         "({}) / {} = {}",
         sum_expression(&terms),
         inputs.len(),
         show_value(exact_mean, ctx.doc.locale)
-    )))
+    ))))
 }
 
 /// "Sasaran Strategis ke-1", "sasaran 2", "per sasaran": a goal's average.

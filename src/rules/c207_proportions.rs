@@ -58,6 +58,8 @@ use crate::arith::computation::show_value;
 use crate::diagnostics::{Finding, Label};
 use crate::facts::sentences::{sentences, Sentence};
 use crate::figures::{Figure, FigureKind};
+use crate::messages::Message;
+use crate::msg;
 use regex::Regex;
 use rust_decimal::Decimal;
 use std::sync::LazyLock;
@@ -124,21 +126,21 @@ fn check_shares(ctx: &Context, findings: &mut Vec<Finding>) {
             let found = ctx.digits(share);
             let expected = ctx.show(nearest, share.decimals);
             let whole_digits = ctx.digits(whole);
+            let k = ctx.show(nearest_k, 0);
+            let share_of_k = show_value(nearest, ctx.doc.locale);
             findings.push(
                 finding(
                     CODE,
-                    format!(
-                        "{found}% of {whole_digits} is no whole number of them (the nearest is {} of {whole_digits}, {expected}%)",
-                        ctx.show(nearest_k, 0)
-                    ),
-                    Label::new(share.span, format!("no whole k gives {found}%")),
+                    msg!("c207.share-message", found, whole = whole_digits, k, nearest = expected),
+                    Label::new(share.span, msg!("c207.label-no-whole-k", found)),
                 )
-                .with_related(Label::new(whole.span, "the whole"))
+                .with_related(Label::new(whole.span, msg!("c207.label-the-whole")))
                 .with_values(expected, found)
-                .with_note(format!(
-                    "k / {whole_digits} × 100 for whole k: {} of {whole_digits} is {}",
-                    ctx.show(nearest_k, 0),
-                    crate::arith::computation::show_value(nearest, ctx.doc.locale)
+                .with_note(msg!(
+                    "c207.share-note",
+                    whole = whole_digits,
+                    k,
+                    share = share_of_k
                 )),
             );
         }
@@ -261,27 +263,36 @@ fn check_mean(ctx: &Context, found: Mean, findings: &mut Vec<Finding>) {
     let other = if k < product { k.checked_add(Decimal::ONE) } else { k.checked_sub(Decimal::ONE) };
     let Some(other) = other else { return };
     let locale = ctx.doc.locale;
+    let note = msg!(
+        "c207.mean-note",
+        mean = digits,
+        groups = n_digits,
+        product = show_value(product, locale),
+        unit,
+        lo = show_value(totals.lo, locale),
+        hi = show_value(totals.hi, locale),
+        k = ctx.show(k, 0),
+        k_mean = show_value(nearest, locale),
+        other = ctx.show(other, 0),
+        other_mean = other.checked_div(n).map_or_else(String::new, |m| show_value(m, locale)),
+    );
     findings.push(
         finding(
             CODE,
-            format!(
-                "a mean of {digits} {unit} per {group} over {n_digits} {group} is no whole number of {unit} (the nearest is {} {unit}, {expected})",
-                ctx.show(k, 0)
+            msg!(
+                "c207.mean-message",
+                mean = digits,
+                unit,
+                group,
+                groups = n_digits,
+                k = ctx.show(k, 0),
+                nearest = expected
             ),
-            Label::new(mean.number_span, format!("no whole total gives {digits}")),
+            Label::new(mean.number_span, msg!("c207.label-no-whole-total", mean = digits)),
         )
-        .with_related(Label::new(groups.number_span, format!("{n_digits} {group}")))
+        .with_related(Label::new(groups.number_span, Message::plain(format!("{n_digits} {group}"))))
         .with_values(expected.clone(), digits.clone())
-        .with_note(format!(
-            "{digits} × {n_digits} = {} {unit}, no whole number (within the rounding of {digits}: {} to {}); {} / {n_digits} = {}, {} / {n_digits} = {}",
-            show_value(product, locale),
-            show_value(totals.lo, locale),
-            show_value(totals.hi, locale),
-            ctx.show(k, 0),
-            show_value(nearest, locale),
-            ctx.show(other, 0),
-            other.checked_div(n).map_or_else(String::new, |m| show_value(m, locale)),
-        )),
+        .with_note(note),
     );
 }
 
@@ -459,16 +470,29 @@ fn check_per_group_total(ctx: &Context, sentence: &Sentence, findings: &mut Vec<
     }
     let (p, g, t) = (ctx.digits(per), ctx.digits(groups), ctx.digits(total));
     let expected = ctx.show(product, 0);
+    let groups_unit = groups.unit.as_deref().unwrap_or(group);
     findings.push(
         finding(
             CODE,
-            format!("a total of {t} {unit} is not {p} {unit} per {group} over {g} {} (expected {expected})", groups.unit.as_deref().unwrap_or(group)),
-            Label::new(total.number_span, format!("{expected} expected")),
+            msg!(
+                "c207.per-group-message",
+                total = t,
+                unit,
+                per = p,
+                group,
+                groups = g,
+                groups_unit,
+                expected
+            ),
+            Label::new(total.number_span, msg!("c207.label-expected", expected)),
         )
-        .with_related(Label::new(per.number_span, format!("{p} {unit} per {group}")))
-        .with_related(Label::new(groups.number_span, format!("{g} {}", groups.unit.as_deref().unwrap_or(group))))
+        .with_related(Label::new(
+            per.number_span,
+            msg!("c207.label-per-group", per = p, unit, group),
+        ))
+        .with_related(Label::new(groups.number_span, Message::plain(format!("{g} {groups_unit}"))))
         .with_values(expected.clone(), t)
-        .with_note(format!("{p} × {g} = {expected}")),
+        .with_note(Message::plain(format!("{p} × {g} = {expected}"))),
     );
 }
 

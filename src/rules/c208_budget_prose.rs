@@ -40,6 +40,8 @@ use crate::facts::indicators::plain_words;
 use crate::facts::{RowRole, TableFacts};
 use crate::figures::{Figure, FigureKind};
 use crate::knowledge::Measure;
+use crate::messages::Message;
+use crate::msg;
 use crate::span::Span;
 use regex::Regex;
 use rust_decimal::Decimal;
@@ -277,23 +279,20 @@ fn check_realisation(ctx: &Context, claim: &Claim, budget: &Budget) -> Option<Fi
     let place = table.place(sum.column);
     let mut f = finding(
         CODE,
-        format!("the realisation Rp {found} is not what {place} adds up to (expected {expected})"),
-        Label::new(claim.realisation.number_span, format!("the table gives {expected}")),
+        msg!("c208.realisation-message", found, place, expected),
+        Label::new(claim.realisation.number_span, msg!("c208.label-table-gives", expected)),
     )
     .with_related(Label::new(
         claim.allocation.number_span,
-        format!("the allocation, which agrees with {}", table.place(budget.allocation.column)),
+        msg!("c208.label-allocation-agrees", place = table.place(budget.allocation.column)),
     ));
     for (span, digits) in &sum.parts {
-        f = f.with_related(Label::new(*span, format!("{digits} in {place}")));
+        f = f.with_related(Label::new(*span, msg!("c208.label-in", digits, place)));
     }
     let terms: Vec<&str> = sum.parts.iter().map(|(_, d)| d.as_str()).collect();
-    Some(f.with_values(expected, found).with_note(format!(
-        "{} = {}; the allocation {} is the table's too",
-        sum_expression(&terms),
-        show_value(sum.value, ctx.doc.locale),
-        ctx.digits(claim.allocation)
-    )))
+    let sum = format!("{} = {}", sum_expression(&terms), show_value(sum.value, ctx.doc.locale));
+    let allocation = ctx.digits(claim.allocation);
+    Some(f.with_values(expected, found).with_note(msg!("c208.realisation-note", sum, allocation)))
 }
 
 /// The percentage after the realisation must be realisation / allocation × 100 of the
@@ -322,14 +321,18 @@ fn check_percentage(ctx: &Context, claim: &Claim, block: &Block) -> Option<Findi
     Some(
         finding(
             CODE,
-            format!(
-                "{found}% is not the realisation's share of the allocation (expected {expected}%)"
+            msg!("c208.percentage-message", found, expected),
+            Label::new(
+                percentage.number_span,
+                Message::plain(format!("{r} / {a} × 100 = {expected}")),
             ),
-            Label::new(percentage.number_span, format!("{r} / {a} × 100 = {expected}")),
         )
-        .with_related(Label::new(claim.realisation.number_span, "the realisation"))
-        .with_related(Label::new(claim.allocation.number_span, "the allocation"))
+        .with_related(Label::new(claim.realisation.number_span, msg!("c208.label-realisation")))
+        .with_related(Label::new(claim.allocation.number_span, msg!("c208.label-allocation")))
         .with_values(expected, found)
-        .with_note(format!("{r} / {a} × 100 = {}", show_value(exact, ctx.doc.locale))),
+        .with_note(Message::plain(format!(
+            "{r} / {a} × 100 = {}",
+            show_value(exact, ctx.doc.locale)
+        ))),
     )
 }

@@ -8,6 +8,8 @@ use super::CODE;
 use crate::arith::computation::show_value;
 use crate::arith::Interval;
 use crate::diagnostics::{Finding, Label};
+use crate::messages::Message;
+use crate::msg;
 use crate::rules::support::finding;
 use crate::rules::Context;
 use crate::span::Span;
@@ -126,11 +128,11 @@ pub fn compare(ctx: &Context, expr: &Expr, expr_span: Span, result: &Operand) ->
     Some(
         finding(
             CODE,
-            format!("{found} does not follow from {written} (expected {expected})"),
-            Label::new(result.digits, format!("printed {found}, expected {expected}")),
+            msg!("c203.message", found, written, expected),
+            Label::new(result.digits, msg!("label.printed-expected", found, expected)),
         )
-        .with_related(Label::new(expr_span, "the computation"))
+        .with_related(Label::new(expr_span, msg!("c203.label-computation")))
         .with_values(expected, found)
-        .with_note(note),
+        .with_note(Message::plain(note)),
     )
 }

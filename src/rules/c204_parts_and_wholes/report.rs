@@ -10,6 +10,8 @@ use crate::arith::computation::sum_expression;
 use crate::arith::Interval;
 use crate::diagnostics::{Finding, Label};
 use crate::figures::Figure;
+use crate::messages::Message;
+use crate::msg;
 use crate::rules::support::finding;
 use crate::rules::Context;
 
@@ -48,13 +50,13 @@ fn with_parts(
     for part in parts {
         let digits = ctx.digits(part.figure);
         let label = match &part.name {
-            Some(name) => format!("{}: {digits}", name.label),
-            None => format!("part: {digits}"),
+            Some(name) => Message::plain(format!("{}: {digits}", name.label)),
+            None => msg!("c204.label-part", digits),
         };
         f = f.with_related(Label::new(part.figure.span, label));
     }
     let note = written_sum(ctx, parts.iter().map(|p| p.figure), &show_sum(ctx, sum));
-    f.with_values(expected, found).with_note(note)
+    f.with_values(expected, found).with_note(Message::plain(note))
 }
 
 /// A group stated earlier against its breakdown. The breakdown is what is reported: the
@@ -79,12 +81,12 @@ pub fn check_group(
     findings.push(
         finding(
             CODE,
-            format!("the breakdown of {label} “{by}” adds up to {total}, but {label} is {size} (line {line})"),
-            Label::new(breakdown, format!("adds up to {total}")),
+            msg!("c204.group-message", label, by, total, size, line),
+            Label::new(breakdown, msg!("c204.label-adds-up-to", total)),
         )
-        .with_related(Label::new(whole.span, format!("{label}: {size}")))
+        .with_related(Label::new(whole.span, Message::plain(format!("{label}: {size}"))))
         .with_values(size, total)
-        .with_note(note),
+        .with_note(Message::plain(note)),
     );
 }
 
@@ -97,11 +99,8 @@ pub fn check_sentence_whole(ctx: &Context, b: &Breakdown, findings: &mut Vec<Fin
     let (found, expected) = (ctx.digits(b.whole), show_sum(ctx, &sum));
     let f = finding(
         CODE,
-        format!(
-            "{found} is not the sum of the {} parts listed with it (expected {expected})",
-            b.parts.len()
-        ),
-        Label::new(b.whole.number_span, format!("printed {found}, the parts add up to {expected}")),
+        msg!("c204.sentence-message", found, parts = b.parts.len(), expected),
+        Label::new(b.whole.number_span, msg!("c204.label-parts-add-up-to", found, expected)),
     );
     findings.push(with_parts(ctx, f, &b.parts, &sum, expected, found));
 }
@@ -131,23 +130,20 @@ pub fn check_list_total(
     let (found, expected) = (ctx.digits(whole), show_sum(ctx, &sum));
     let mut f = finding(
         CODE,
-        format!(
-            "{found} is not the sum of the {} items of the list that follows (expected {expected})",
-            items.len()
-        ),
-        Label::new(whole.number_span, format!("printed {found}, the list gives {expected}")),
+        msg!("c204.list-message", found, items = items.len(), expected),
+        Label::new(whole.number_span, msg!("c204.label-list-gives", found, expected)),
     );
     for item in items {
-        f = f
-            .with_related(Label::new(item.total.span, format!("item: {}", ctx.digits(item.total))));
+        let label = msg!("c204.label-item", digits = ctx.digits(item.total));
+        f = f.with_related(Label::new(item.total.span, label));
     }
-    let mut note = written_sum(ctx, items.iter().map(|i| i.total), &expected);
-    if by_parts != sum {
-        note.push_str(&format!(
-            "; with each item's own parts instead of its total: {}",
-            show_sum(ctx, &by_parts)
-        ));
-    }
+    let sum_written = written_sum(ctx, items.iter().map(|i| i.total), &expected);
+    let note = if by_parts != sum {
+        let by_parts = show_sum(ctx, &by_parts);
+        msg!("c204.list-note-item-parts", sum = sum_written, by_parts)
+    } else {
+        Message::plain(sum_written)
+    };
     findings.push(f.with_values(expected, found).with_note(note));
 }
 
@@ -176,15 +172,13 @@ pub fn check_category(
     let listed = counts.first().map_or(&name.label, |(_, n)| &n.label);
     let mut f = finding(
         CODE,
-        format!(
-            "{found} ({}) is not the sum of the {listed} counts of the list that follows (expected {expected})",
-            name.label
-        ),
-        Label::new(part.figure.number_span, format!("printed {found}, the list gives {expected}")),
+        msg!("c204.category-message", found, category = name.label, listed, expected),
+        Label::new(part.figure.number_span, msg!("c204.label-list-gives", found, expected)),
     );
     for (count, n) in counts {
-        f = f.with_related(Label::new(count.span, format!("{}: {}", n.label, ctx.digits(count))));
+        let label = Message::plain(format!("{}: {}", n.label, ctx.digits(count)));
+        f = f.with_related(Label::new(count.span, label));
     }
-    let note = written_sum(ctx, counts.iter().map(|(f, _)| *f), &expected);
+    let note = Message::plain(written_sum(ctx, counts.iter().map(|(f, _)| *f), &expected));
     findings.push(f.with_values(expected, found).with_note(note));
 }

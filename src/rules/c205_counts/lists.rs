@@ -7,6 +7,8 @@ use super::enumerators::{enumerator, Enumeration, Enumerator};
 use super::CODE;
 use crate::diagnostics::{Finding, Label};
 use crate::document::{Block, BlockKind, Document};
+use crate::messages::Message;
+use crate::msg;
 use crate::rules::support::finding;
 use crate::rules::Context;
 use crate::span::Span;
@@ -277,29 +279,27 @@ pub fn check_list_count(
     let text = ctx.doc.source.text.as_str();
     let digits = ctx.digits(count.figure);
     let n = items.len();
-    let how = match (first.ordinal, last.ordinal, first.style.enumeration) {
+    let items = number_of_items(n);
+    let note = match (first.ordinal, last.ordinal, first.style.enumeration) {
         (Some(_), Some(to), Some((Enumeration::Letters, close))) => {
-            format!("the list runs from a{close} to {}{close}", letter(to))
+            let (close, last) = (close.to_string(), letter(to).to_string());
+            msg!("c205.list-note-runs-from-a", close, last, items)
         }
         (Some(_), Some(to), Some((Enumeration::Digits, close))) => {
-            format!("the list runs from 1{close} to {to}{close}")
+            msg!("c205.list-note-runs-from-1", close = close.to_string(), last = to, items)
         }
-        _ => "the list has".to_string(),
+        _ => msg!("c205.list-note", items),
     };
     findings.push(
         finding(
             CODE,
-            format!(
-                "“{}” announced, but the list that follows has {n} item{}",
-                count.printed(text),
-                plural(n)
-            ),
-            Label::new(count.figure.number_span, format!("says {digits}")),
+            msg!("c205.list-message", count = count.printed(text), items),
+            Label::new(count.figure.number_span, msg!("c205.label-says", n = digits)),
         )
-        .with_related(Label::new(trimmed(text, first.span), "the first item"))
-        .with_related(Label::new(trimmed(text, last.span), format!("item {n}, the last")))
+        .with_related(Label::new(trimmed(text, first.span), msg!("c205.label-first-item")))
+        .with_related(Label::new(trimmed(text, last.span), msg!("c205.label-last-item", n)))
         .with_values(ctx.show(Decimal::from(n), 0), digits)
-        .with_note(format!("{how}: {n} item{} (sub-items not counted)", plural(n))),
+        .with_note(note),
     );
 }
 
@@ -319,10 +319,11 @@ fn letter(ordinal: u32) -> char {
     char::from_u32(u32::from('a') + ordinal.saturating_sub(1)).unwrap_or('?')
 }
 
-fn plural(n: usize) -> &'static str {
+/// "1 item", "5 items".
+fn number_of_items(n: usize) -> Message {
     if n == 1 {
-        ""
+        msg!("c205.one-item", n)
     } else {
-        "s"
+        msg!("c205.items", n)
     }
 }

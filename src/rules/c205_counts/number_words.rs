@@ -4,6 +4,7 @@
 use super::CODE;
 use crate::diagnostics::{Finding, Label};
 use crate::figures::words::to_number_words;
+use crate::msg;
 use crate::rules::support::finding;
 use crate::rules::Context;
 
@@ -22,18 +23,16 @@ pub fn check_number_words(ctx: &Context, findings: &mut Vec<Finding>) {
         let digits = ctx.digits(figure);
         let expected = to_number_words(count);
         let found = words.text.clone();
+        let said = ctx.show(said, 0);
         findings.push(
             finding(
                 CODE,
-                format!(
-                    "{digits} is written “{found}”, which is {} (expected “{expected}”)",
-                    ctx.show(said, 0)
-                ),
-                Label::new(words.span, format!("says {}", ctx.show(said, 0))),
+                msg!("c205.words-message", digits, found, said, words = expected),
+                Label::new(words.span, msg!("c205.label-says", n = said)),
             )
-            .with_related(Label::new(figure.number_span, format!("says {digits}")))
+            .with_related(Label::new(figure.number_span, msg!("c205.label-says", n = digits)))
             .with_values(expected, found)
-            .with_note("the digits and the words give two numbers; one of them is a slip"),
+            .with_note(msg!("c205.words-note")),
         );
     }
 }

@@ -5,6 +5,7 @@ use super::counts::{counts_in, place_kind, Count, Counted, PlaceKind};
 use super::CODE;
 use crate::arith::computation::sum_expression;
 use crate::diagnostics::{Finding, Label};
+use crate::msg;
 use crate::rules::support::finding;
 use crate::rules::Context;
 use crate::span::Span;
@@ -161,19 +162,17 @@ fn report_places(
     let terms: Vec<String> = places.iter().map(|p| p.times.to_string()).collect();
     let terms: Vec<&str> = terms.iter().map(String::as_str).collect();
     let marked = places.iter().any(|p| p.times > 1);
-    let how = format!(
-        "{} = {total}: each place named counts once{}",
-        sum_expression(&terms),
-        if marked { ", one marked “(n)” n times" } else { "" }
-    );
+    let sum = format!("{} = {total}", sum_expression(&terms));
+    let how =
+        if marked { msg!("c205.places-note-marked", sum) } else { msg!("c205.places-note", sum) };
     findings.push(
         finding(
             CODE,
-            format!("“{}” stated, but the sentence names {total}", count.printed(text)),
-            Label::new(count.figure.number_span, format!("says {digits}")),
+            msg!("c205.places-message", count = count.printed(text), total),
+            Label::new(count.figure.number_span, msg!("c205.label-says", n = digits)),
         )
-        .with_related(Label::new(span_of(first), "the first place"))
-        .with_related(Label::new(span_of(last), "the last place"))
+        .with_related(Label::new(span_of(first), msg!("c205.label-first-place")))
+        .with_related(Label::new(span_of(last), msg!("c205.label-last-place")))
         .with_values(ctx.show(Decimal::from(total), 0), digits)
         .with_note(how),
     );

@@ -9,6 +9,8 @@ use crate::diagnostics::{Finding, Label};
 use crate::document::{BlockKind, Document};
 use crate::facts::{ColumnKind, RowRole, TableFacts};
 use crate::knowledge::normalise;
+use crate::messages::Message;
+use crate::msg;
 use crate::rules::support::finding;
 use crate::rules::Context;
 use crate::span::Span;
@@ -36,7 +38,8 @@ pub fn table_after(doc: &Document, index: usize) -> Option<usize> {
 /// What a table holds that a count may be compared with.
 struct TableCount {
     n: usize,
-    what: &'static str,
+    /// What the table has, with the number: "8 indicator rows".
+    what: Message,
     /// The places to point at: the caption, or the first and last names.
     places: Vec<Label>,
 }
@@ -71,18 +74,17 @@ pub fn check_table_counts(
         let digits = ctx.digits(count.figure);
         let name = facts.table.display_name();
         let n = table_count.n;
+        let what = &table_count.what;
         let mut f = finding(
             CODE,
-            format!("“{}” announced, but {name} has {n} {}", count.printed(text), table_count.what),
-            Label::new(count.figure.number_span, format!("says {digits}")),
+            msg!("c205.table-message", count = count.printed(text), table = name, what),
+            Label::new(count.figure.number_span, msg!("c205.label-says", n = digits)),
         );
+        let note = msg!("c205.table-note", table = name, what);
         for label in table_count.places {
             f = f.with_related(label);
         }
-        findings.push(f.with_values(ctx.show(Decimal::from(n), 0), digits).with_note(format!(
-            "{name} has {n} {}; totals, averages and section rows are not counted",
-            table_count.what
-        )));
+        findings.push(f.with_values(ctx.show(Decimal::from(n), 0), digits).with_note(note));
     }
 }
 
@@ -170,7 +172,11 @@ fn indicator_rows(text: &str, facts: &TableFacts) -> Option<TableCount> {
     let last = facts.table.rows[*rows.last()?].cells.get(column)?.span;
     Some(TableCount {
         n: rows.len(),
-        what: if rows.len() == 1 { "indicator row" } else { "indicator rows" },
+        what: if rows.len() == 1 {
+            msg!("c205.one-indicator-row", n = rows.len())
+        } else {
+            msg!("c205.indicator-rows", n = rows.len())
+        },
         places: table_places(text, facts, first, last),
     })
 }
@@ -199,7 +205,11 @@ fn distinct_goals(text: &str, facts: &TableFacts) -> Option<TableCount> {
     let last = goals.last()?.1;
     Some(TableCount {
         n: goals.len(),
-        what: if goals.len() == 1 { "goal" } else { "distinct goals" },
+        what: if goals.len() == 1 {
+            msg!("c205.one-goal", n = goals.len())
+        } else {
+            msg!("c205.distinct-goals", n = goals.len())
+        },
         places: table_places(text, facts, first, last),
     })
 }
@@ -217,9 +227,12 @@ fn goal_starts_a_part(facts: &TableFacts) -> bool {
 /// The caption of a table, or its first and last names.
 fn table_places(text: &str, facts: &TableFacts, first: Span, last: Span) -> Vec<Label> {
     match facts.table.caption {
-        Some(caption) => vec![Label::new(trimmed(text, caption), "the table")],
-        None if first == last => vec![Label::new(first, "the only one")],
-        None => vec![Label::new(first, "the first"), Label::new(last, "the last")],
+        Some(caption) => vec![Label::new(trimmed(text, caption), msg!("c205.label-the-table"))],
+        None if first == last => vec![Label::new(first, msg!("c205.label-the-only-one"))],
+        None => vec![
+            Label::new(first, msg!("c205.label-the-first")),
+            Label::new(last, msg!("c205.label-the-last")),
+        ],
     }
 }
 
