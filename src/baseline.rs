@@ -348,8 +348,8 @@ mod tests {
             "A102",
             "wrong-total",
             Severity::Error,
-            "a message",
-            Label::new(Span::new(start, end), "label"),
+            crate::messages::Message::plain("a message"),
+            Label::new(Span::new(start, end), crate::messages::Message::plain("label")),
         )
         .with_values(expected, "found")
     }
@@ -380,7 +380,7 @@ mod tests {
         let before = "a\n| Jumlah | 61 |\n";
         let after = "a\nb\n\nc\n| Jumlah | 61 |\n";
         let mut moved = finding_at(after, "61", "59");
-        moved.message = "pesan dalam bahasa Indonesia".into();
+        moved.message = crate::messages::Message::plain("pesan dalam bahasa Indonesia");
         assert_eq!(
             Key::of(&source(before), &finding_at(before, "61", "59"), &root()),
             Key::of(&source(after), &moved, &root())

@@ -122,11 +122,7 @@ fn the_indonesian_seed_sample_in_the_readme_is_real() {
     let (command, output) = shown.split_once('\n').unwrap();
     let args: Vec<&str> = command.trim_start_matches("$ periksa ").split(' ').collect();
     assert!(args.contains(&"--lang") && args.contains(&seed), "{command}");
-    let real = Command::cargo_bin("periksa")
-        .unwrap()
-        .args(&args)
-        .current_dir(root)
-        .output()
-        .unwrap();
+    let real =
+        Command::cargo_bin("periksa").unwrap().args(&args).current_dir(root).output().unwrap();
     assert_eq!(output, String::from_utf8(real.stdout).unwrap());
 }

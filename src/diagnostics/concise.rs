@@ -46,6 +46,7 @@ fn one_line(text: &str) -> String {
 mod tests {
     use super::*;
     use crate::diagnostics::{Label, Severity};
+    use crate::messages::Message;
     use crate::read::SourceKind;
     use crate::span::Span;
 
@@ -56,7 +57,7 @@ mod tests {
             "wrong-total",
             Severity::Error,
             msg!("a102.message", place = "T", found = "61", whose = "x", expected = "59"),
-            Label::new(Span::new(0, 2), "here"),
+            Label::new(Span::new(0, 2), Message::plain("here")),
         )
         .with_values("59", "61");
         assert_eq!(values(&finding, Lang::En), "");
@@ -74,8 +75,8 @@ mod tests {
             "A101",
             "wrong-percentage",
             Severity::Error,
-            "84,05 does not\nfollow",
-            Label::new(Span::new(12, 17), "here"),
+            Message::plain("84,05 does not\nfollow"),
+            Label::new(Span::new(12, 17), Message::plain("here")),
         )
         .with_values("84,50", "84,05");
         assert_eq!(

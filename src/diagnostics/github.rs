@@ -51,6 +51,7 @@ fn property(text: &str) -> String {
 mod tests {
     use super::*;
     use crate::diagnostics::Label;
+    use crate::messages::Message;
     use crate::read::SourceKind;
     use crate::span::Span;
 
@@ -62,10 +63,10 @@ mod tests {
             "A101",
             "wrong-percentage",
             Severity::Warning,
-            "50% of: it",
-            Label::new(Span::new(4, 9), "here"),
+            Message::plain("50% of: it"),
+            Label::new(Span::new(4, 9), Message::plain("here")),
         )
-        .with_note("line one\nline two");
+        .with_note(Message::plain("line one\nline two"));
         assert_eq!(
             render(&source, &[finding], Lang::En),
             "::warning file=a%2Cb.md,line=2,col=3,endLine=2,endColumn=8,title=A101 wrong-percentage::50%25 of: it%0Aline one%0Aline two\n"

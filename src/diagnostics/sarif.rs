@@ -371,6 +371,7 @@ fn encode_segments(path: &Path) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::messages::Message;
 
     #[test]
     fn uris_are_relative_to_the_working_directory_and_encoded() {
@@ -428,11 +429,11 @@ mod tests {
             "A101",
             "wrong-percentage",
             Severity::Error,
-            "84,05 does not follow from its row",
-            Label::new(Span::new(0, 5), "printed 84,05"),
+            Message::plain("84,05 does not follow from its row"),
+            Label::new(Span::new(0, 5), Message::plain("printed 84,05")),
         )
         .with_values("84,50", "84,05")
-        .with_note("1.014 / 1.200 × 100 = 84,5");
+        .with_note(Message::plain("1.014 / 1.200 × 100 = 84,5"));
         assert_eq!(
             result_message(&finding, Lang::En),
             "84,05 does not follow from its row (expected 84,50, found 84,05)\n1.014 / 1.200 × 100 = 84,5"

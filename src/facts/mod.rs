@@ -25,6 +25,8 @@ use crate::document::Document;
 use crate::figures::lexer::CellFigure;
 use crate::figures::Figure;
 use crate::knowledge::{Knowledge, Measure, Period};
+use crate::messages::Message;
+use crate::msg;
 use crate::tables::{Cell, Table};
 
 /// A table with the meaning of its columns and rows.
@@ -98,8 +100,9 @@ impl<'d> TableFacts<'d> {
     }
 
     /// `Tabel 3.2 › Tahun 2024 › %`: where a cell is, for a message.
-    pub fn place(&self, column: usize) -> String {
-        format!("{} › {}", self.table.display_name(), self.table.columns[column].display_path())
+    pub fn place(&self, column: usize) -> Message {
+        let table = self.table.name();
+        msg!("table.place", table, column = self.table.columns[column].path_message())
     }
 }
 

@@ -88,6 +88,13 @@ impl Message {
         Message { key: None, args: vec![("text", Arg::Text(text.into()))] }
     }
 
+    /// Messages one after another, `separator` between them: `Tabel 3.4, Tabel 3.5`.
+    pub fn join(parts: impl IntoIterator<Item = Message>, separator: &str) -> Message {
+        let mut args = vec![("separator", Arg::Text(separator.to_string()))];
+        args.extend(parts.into_iter().map(|part| ("part", Arg::Message(part))));
+        Message { key: None, args }
+    }
+
     /// The catalogue key, if the message has one.
     pub fn key(&self) -> Option<&'static str> {
         self.key
@@ -104,7 +111,19 @@ impl Message {
     /// The message in `lang`.
     pub fn render(&self, lang: Lang) -> String {
         let Some(key) = self.key else {
-            return self.arg("text").unwrap_or_default().to_string();
+            if let Some(text) = self.arg("text") {
+                return text.to_string();
+            }
+            let separator = self.arg("separator").unwrap_or_default();
+            let parts: Vec<String> = self
+                .args
+                .iter()
+                .filter_map(|(_, arg)| match arg {
+                    Arg::Message(part) => Some(part.render(lang)),
+                    Arg::Text(_) => None,
+                })
+                .collect();
+            return parts.join(separator);
         };
         CATALOGUE.fill(key, lang, |name| {
             self.args.iter().find(|(n, _)| *n == name).map(|(_, arg)| match arg {
@@ -112,19 +131,6 @@ impl Message {
                 Arg::Message(message) => message.render(lang),
             })
         })
-    }
-}
-
-// Until every check names its messages: text passed where a message is expected.
-impl From<String> for Message {
-    fn from(text: String) -> Message {
-        Message::plain(text)
-    }
-}
-
-impl From<&str> for Message {
-    fn from(text: &str) -> Message {
-        Message::plain(text)
     }
 }
 

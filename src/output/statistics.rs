@@ -38,10 +38,17 @@ pub fn render_json(counts: &[Count]) -> String {
 mod tests {
     use super::*;
     use crate::diagnostics::{Label, Severity};
+    use crate::messages::Message;
     use crate::span::Span;
 
     fn finding(code: &'static str, name: &'static str) -> Finding {
-        Finding::new(code, name, Severity::Error, "m", Label::new(Span::new(0, 1), "l"))
+        Finding::new(
+            code,
+            name,
+            Severity::Error,
+            Message::plain("m"),
+            Label::new(Span::new(0, 1), Message::plain("l")),
+        )
     }
 
     #[test]

@@ -163,7 +163,7 @@ fn check_tables(ctx: &Context, findings: &mut Vec<Finding>) {
                     verdict,
                     (&cell.text, cell.span),
                     (&shown, percent_span, exact.1),
-                    &Message::plain(facts.place(column)),
+                    &facts.place(column),
                     how,
                 ) {
                     findings.push(f);

@@ -107,11 +107,11 @@ fn mismatch(ctx: &Context, key: &FactKey, mentions: &[&Fact]) -> Option<Finding>
     let found = digits(ctx, primary);
     let expected = digits(ctx, reference);
     let what = describe(ctx, key);
-    let places = |facts: &[&Fact]| -> String {
-        let mut names: Vec<String> =
-            facts.iter().map(|f| ctx.tables[f.table].table.display_name()).collect();
+    let places = |facts: &[&Fact]| -> Message {
+        let mut names: Vec<Message> =
+            facts.iter().map(|f| ctx.tables[f.table].table.name()).collect();
         names.dedup();
-        names.join(", ")
+        Message::join(names, ", ")
     };
     let usual_places = places(&usual);
     let mut f = finding(
@@ -211,7 +211,7 @@ fn cell_span(ctx: &Context, fact: &Fact) -> crate::span::Span {
 }
 
 /// `Tabel 3.3 › Capaian s.d. TW IV (%)`.
-fn place(ctx: &Context, fact: &Fact) -> String {
+fn place(ctx: &Context, fact: &Fact) -> Message {
     ctx.tables[fact.table].place(fact.column)
 }
 

@@ -138,7 +138,7 @@ fn check_figure(
         Some(year) => msg!("c202.year", year),
         None => Message::plain(""),
     };
-    let first_place = ctx.tables[first.table].table.display_name();
+    let first_place = ctx.tables[first.table].table.name();
     let others = match places.len() {
         1 => Message::plain(""),
         2 => msg!("c202.one-other-place"),

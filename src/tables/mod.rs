@@ -14,6 +14,8 @@ pub use assemble::{assemble_tables, TablePart};
 pub use raw::TableOrigin;
 
 use crate::figures::lexer::CellFigure;
+use crate::messages::Message;
+use crate::msg;
 use crate::span::Span;
 
 /// One table of the report (all its parts, when it continues after a page break).
@@ -47,6 +49,15 @@ impl Table {
             (None, None) => "unnamed table".to_string(),
         }
     }
+
+    /// The same for a message, in the language of the run: `Tabel 3.4`, `tabel “…”`.
+    pub fn name(&self) -> Message {
+        match (&self.number, &self.title) {
+            (Some(n), _) => Message::plain(format!("Tabel {n}")),
+            (None, Some(title)) => msg!("table.titled", title),
+            (None, None) => msg!("table.unnamed"),
+        }
+    }
 }
 
 /// A column and its header path, outermost group first.
@@ -67,6 +78,15 @@ impl Column {
             "(no header)".to_string()
         } else {
             self.path.join(" › ")
+        }
+    }
+
+    /// The same for a message, in the language of the run.
+    pub fn path_message(&self) -> Message {
+        if self.path.is_empty() {
+            msg!("table.no-header")
+        } else {
+            Message::plain(self.path.join(" › "))
         }
     }
 }

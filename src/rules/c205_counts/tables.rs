@@ -72,7 +72,7 @@ pub fn check_table_counts(
             continue;
         }
         let digits = ctx.digits(count.figure);
-        let name = facts.table.display_name();
+        let name = facts.table.name();
         let n = table_count.n;
         let what = &table_count.what;
         let mut f = finding(
