@@ -125,4 +125,14 @@ fn the_indonesian_seed_sample_in_the_readme_is_real() {
     let real =
         Command::cargo_bin("periksa").unwrap().args(&args).current_dir(root).output().unwrap();
     assert_eq!(output, String::from_utf8(real.stdout).unwrap());
+
+    // The finding shown in full is one of the real findings, word for word.
+    let excerpt = block_after(&readme(), "the 80,76 of seven table cells");
+    let mut full_args: Vec<&str> =
+        args.iter().copied().filter(|a| *a != "--format" && *a != "concise").collect();
+    full_args.extend(["--color", "never"]);
+    let full =
+        Command::cargo_bin("periksa").unwrap().args(&full_args).current_dir(root).output().unwrap();
+    let full = String::from_utf8(full.stdout).unwrap();
+    assert!(full.contains(&excerpt), "README:\n{excerpt}\nreal:\n{full}");
 }
