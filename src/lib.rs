@@ -16,7 +16,9 @@
 //!    as YAML under `rules/`.
 //! 5. [`rules`]: the checks, which recompute with [`arith`] (exact intervals) and report
 //!    findings.
-//! 6. [`diagnostics`]: the one finding type, and its renderers (`human`, `json`).
+//! 6. [`diagnostics`]: the one finding type, and its renderers (`human`, `concise`,
+//!    `json`, `sarif`, `github`), which print each finding's [`messages`] in the run's
+//!    language (English or Indonesian) from one catalogue.
 //! 7. [`baseline`]: the findings a repository has accepted, dropped so that only new ones
 //!    are reported.
 //! 8. [`output`]: everything else periksa prints (the `tables`, `rules` and `explain`

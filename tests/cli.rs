@@ -7,7 +7,8 @@ use std::fs;
 
 fn periksa() -> Command {
     let mut cmd = Command::cargo_bin("periksa").expect("the binary is built");
-    cmd.env_remove("NO_COLOR");
+    // English messages whatever the machine's locale (LC_ALL wins over LANG).
+    cmd.env_remove("NO_COLOR").env("LC_ALL", "C");
     cmd
 }
 

@@ -106,6 +106,10 @@ impl Folder {
             .current_dir(self.path(cwd))
             .args(args)
             .env_remove("NO_COLOR")
+            // English unless a test asks otherwise, whatever the machine's locale.
+            .env("LANG", "C.UTF-8")
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
             .output()
             .unwrap();
         let run = Run {
@@ -625,4 +629,50 @@ fn a_broken_rules_flag_folder_is_not_blamed_on_the_configuration() {
         "{}",
         run.stderr
     );
+}
+
+/// The language of the messages: `--lang`, else the configuration's `lang`, else the
+/// environment's locale (`LC_ALL`, `LC_MESSAGES`, `LANG`).
+#[test]
+fn the_language_comes_from_the_flag_then_the_configuration_then_the_environment() {
+    let folder = Folder::new();
+    folder.write("total.md", WRONG_TOTAL);
+    let message = |config: Option<&str>, env: &[(&str, &str)], args: &[&str]| -> String {
+        match config {
+            Some(text) => folder.write("periksa.yaml", text),
+            None => {
+                let _ = fs::remove_file(folder.path("periksa.yaml"));
+                &folder
+            }
+        };
+        let mut command = Command::cargo_bin("periksa").unwrap();
+        command.current_dir(folder.path(".")).env_remove("LC_ALL").env_remove("LC_MESSAGES");
+        command.env("LANG", "C.UTF-8");
+        for (name, value) in env {
+            command.env(name, value);
+        }
+        let output = command
+            .args(["check", "--format", "concise"])
+            .args(args)
+            .arg("total.md")
+            .output()
+            .unwrap();
+        String::from_utf8(output.stdout).unwrap()
+    };
+    let english = "is not the sum of the rows it closes (expected ";
+    let indonesian = "bukan jumlah baris-baris di atasnya (seharusnya ";
+    // The environment alone.
+    assert!(message(None, &[], &[]).contains(english));
+    assert!(message(None, &[("LANG", "id_ID.UTF-8")], &[]).contains(indonesian));
+    assert!(message(None, &[("LC_ALL", "id_ID.UTF-8")], &[]).contains(indonesian));
+    assert!(
+        message(None, &[("LANG", "id_ID.UTF-8"), ("LC_ALL", "en_US.UTF-8")], &[]).contains(english)
+    );
+    // The configuration over the environment; `auto` leaves it to the environment.
+    assert!(message(Some("lang: id\n"), &[], &[]).contains(indonesian));
+    assert!(message(Some("lang: en\n"), &[("LANG", "id_ID.UTF-8")], &[]).contains(english));
+    assert!(message(Some("lang: auto\n"), &[("LANG", "id_ID.UTF-8")], &[]).contains(indonesian));
+    // The flag over both.
+    assert!(message(Some("lang: id\n"), &[], &["--lang", "en"]).contains(english));
+    assert!(message(None, &[], &["--lang", "id"]).contains(indonesian));
 }

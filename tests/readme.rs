@@ -18,8 +18,13 @@ fn block_after(text: &str, marker: &str) -> String {
 }
 
 fn run(args: &[&str]) -> String {
-    let output =
-        Command::cargo_bin("periksa").unwrap().args(args).env_remove("NO_COLOR").output().unwrap();
+    let output = Command::cargo_bin("periksa")
+        .unwrap()
+        .args(args)
+        .env_remove("NO_COLOR")
+        .env("LC_ALL", "C")
+        .output()
+        .unwrap();
     String::from_utf8(output.stdout).unwrap()
 }
 
