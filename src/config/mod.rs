@@ -7,7 +7,7 @@
 //! report. Files do not merge: the nearest one is the whole configuration, and what it
 //! leaves out is the default. Flags on the command line win over it.
 //!
-//! - [`file`]: the YAML shape, checked as it is read (a wrong key or value is an error at
+//! - [`file`](mod@file): the YAML shape, checked as it is read (a wrong key or value is an error at
 //!   its line and column);
 //! - [`settings`]: what a configuration comes to, and what checking needs from it;
 //! - [`discover`]: finding each folder's configuration, each read and built once;

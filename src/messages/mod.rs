@@ -1,7 +1,7 @@
 //! The language periksa speaks: every message it prints, in English and in Indonesian.
 //!
 //! A check does not write sentences: it names a message of the catalogue
-//! (`catalogue.yaml`, next to this file) and gives its placeholders, with [`msg!`]:
+//! (`catalogue.yaml`, next to this file) and gives its placeholders, with [`msg!`](crate::msg):
 //!
 //! ```
 //! use periksa::msg;
@@ -77,7 +77,7 @@ pub enum Arg {
 }
 
 impl Message {
-    /// The message `key` of the catalogue with these placeholders. Use [`msg!`].
+    /// The message `key` of the catalogue with these placeholders. Use [`msg!`](crate::msg).
     pub fn new(key: &'static str, args: Vec<(&'static str, Arg)>) -> Message {
         Message { key: Some(key), args }
     }
