@@ -275,7 +275,7 @@ impl Baseline {
             file: file.to_string(),
             line: err.line(),
             column: err.column(),
-            message: strip_location_suffix(&err.to_string()),
+            message: crate::yaml::strip_location_suffix(&err.to_string()),
         })?;
         let mut entries = BTreeMap::new();
         for entry in parsed.entries {
@@ -320,15 +320,6 @@ impl Baseline {
             .map(|(_, &n)| n as usize)
             .sum();
         Filtered { hidden, fixed }
-    }
-}
-
-/// serde_json appends " at line L column C" to its messages; the location is printed
-/// before the message instead, as for every other file periksa reads.
-fn strip_location_suffix(message: &str) -> String {
-    match message.rfind(" at line ") {
-        Some(at) => message[..at].to_string(),
-        None => message.to_string(),
     }
 }
 

@@ -45,8 +45,9 @@ pub fn from_str<T: DeserializeOwned>(file: &str, text: &str) -> Result<T, YamlEr
     })
 }
 
-/// serde_yaml appends " at line L column C" to its messages; we print the location ourselves.
-fn strip_location_suffix(message: &str) -> String {
+/// serde_yaml and serde_json append " at line L column C" to their messages; periksa
+/// prints the location before the message instead, as for every file it reads.
+pub(crate) fn strip_location_suffix(message: &str) -> String {
     match message.rfind(" at line ") {
         Some(at) => message[..at].to_string(),
         None => message.to_string(),
