@@ -13,6 +13,8 @@ use std::path::{Path, PathBuf};
 pub enum SourceKind {
     Markdown,
     PlainText,
+    /// A Word document, read through its text view ([`crate::read::docx`]).
+    Docx,
 }
 
 impl SourceKind {
@@ -22,6 +24,7 @@ impl SourceKind {
         match ext.as_str() {
             "md" | "markdown" => Some(SourceKind::Markdown),
             "txt" => Some(SourceKind::PlainText),
+            "docx" => Some(SourceKind::Docx),
             _ => None,
         }
     }
@@ -48,8 +51,16 @@ pub enum ReadError {
     },
     #[error("{path}: not valid UTF-8 at byte {offset} (save the report as UTF-8 text)")]
     NotUtf8 { path: String, offset: usize },
-    #[error("{path}: not a report periksa reads (use .md, .markdown or .txt)")]
+    #[error("{path}: not a report periksa reads (use .md, .markdown, .txt or .docx)")]
     UnknownKind { path: String },
+    #[error("{path}: not a readable .docx (damaged or not a zip archive: {reason})")]
+    DocxNotZip { path: String, reason: String },
+    #[error("{path}: not a Word document: word/document.xml is missing")]
+    DocxNoDocument { path: String },
+    #[error("{path}: word/document.xml unpacks to more than {limit_mb} MB; not read (a damaged file or a zip bomb)")]
+    DocxTooLarge { path: String, limit_mb: u64 },
+    #[error("{path}: word/document.xml is damaged: {reason}")]
+    DocxBadXml { path: String, reason: String },
 }
 
 impl ReadError {
@@ -61,6 +72,20 @@ impl ReadError {
             }
             ReadError::NotUtf8 { path, offset } => msg!("read.not-utf8", path, offset),
             ReadError::UnknownKind { path } => msg!("read.unknown-kind", path),
+            ReadError::DocxNotZip { path, reason } => {
+                msg!("read.docx-not-zip", path, reason = reason.as_str())
+            }
+            ReadError::DocxNoDocument { path } => msg!("read.docx-no-document", path),
+            ReadError::DocxTooLarge { path, limit_mb } => {
+                msg!(
+                    "read.docx-too-large",
+                    path,
+                    limit_mb = usize::try_from(*limit_mb).unwrap_or(usize::MAX)
+                )
+            }
+            ReadError::DocxBadXml { path, reason } => {
+                msg!("read.docx-bad-xml", path, reason = reason.as_str())
+            }
         }
     }
 }
@@ -82,6 +107,9 @@ impl SourceFile {
         kind: SourceKind,
         bytes: Vec<u8>,
     ) -> Result<SourceFile, ReadError> {
+        if kind == SourceKind::Docx {
+            return docx_view(&name, &bytes).map(|text| SourceFile::new(name, kind, text));
+        }
         match String::from_utf8(bytes) {
             Ok(text) => Ok(SourceFile::new(name, kind, text)),
             Err(err) => {
@@ -123,6 +151,18 @@ impl SourceFile {
     }
 }
 
+/// The text view of a .docx, or why it cannot be read.
+fn docx_view(name: &str, bytes: &[u8]) -> Result<String, ReadError> {
+    use super::docx::{render, DocxError};
+    let path = name.to_string();
+    render(bytes).map_err(|err| match err {
+        DocxError::NotZip(reason) => ReadError::DocxNotZip { path, reason },
+        DocxError::NoDocument => ReadError::DocxNoDocument { path },
+        DocxError::TooLarge(limit_mb) => ReadError::DocxTooLarge { path, limit_mb },
+        DocxError::BadXml(reason) => ReadError::DocxBadXml { path, reason },
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -142,6 +182,7 @@ mod tests {
         assert_eq!(SourceKind::from_path(Path::new("a/B.MD")), Some(SourceKind::Markdown));
         assert_eq!(SourceKind::from_path(Path::new("a.markdown")), Some(SourceKind::Markdown));
         assert_eq!(SourceKind::from_path(Path::new("a.txt")), Some(SourceKind::PlainText));
-        assert_eq!(SourceKind::from_path(Path::new("a.docx")), None);
+        assert_eq!(SourceKind::from_path(Path::new("a.docx")), Some(SourceKind::Docx));
+        assert_eq!(SourceKind::from_path(Path::new("a.doc")), None);
     }
 }
