@@ -302,3 +302,18 @@ fn a_zip_bomb_is_refused_with_a_clear_error() {
         .stderr(predicate::str::contains("bom.docx: word/document.xml unpacks to more than 200 MB"))
         .stdout(predicate::str::contains("2 files checked").or(predicate::str::contains("1 file")));
 }
+
+#[test]
+fn a_folder_is_searched_for_docx_and_word_lock_files_are_passed_over() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "laporan.docx", &docx(&report_xml("107,00", "15")));
+    // The owner file Word keeps beside an open document: not a zip.
+    write(dir.path(), "~$laporan.docx", b"\x0bYosef Kaleb");
+    periksa()
+        .args(["check", dir.path().to_str().unwrap()])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::is_empty())
+        .stdout(predicate::str::contains("1 file checked"))
+        .stdout(predicate::str::contains("expected 105,00"));
+}
