@@ -224,6 +224,15 @@ fn planted_slips_are_found_at_their_line_of_the_text_view() {
     // Text view: line 12 is row 3 of Tabel 3.1, line 20 the Jumlah row of Tabel 3.2.
     assert!(found.contains(&("A101".into(), 12, "105,00".into())), "{found:?}");
     assert!(found.iter().any(|(_, line, expected)| *line == 20 && expected == "15"), "{found:?}");
+    // And at their place in the document: table 1, row 4 (the header is row 1), column 6.
+    let a101 = json["files"][0]["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["code"] == "A101")
+        .unwrap()
+        .clone();
+    assert_eq!(a101["primary"]["location"], serde_json::json!({"table": 1, "row": 4, "column": 6}));
 
     // The human report quotes the line of the view, as codespan shows it.
     periksa()

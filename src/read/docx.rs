@@ -47,12 +47,65 @@ pub enum DocxError {
     BadXml(String),
 }
 
+/// The text view of a .docx and where each of its lines comes from.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct DocxView {
+    pub text: String,
+    /// For each line of `text` (0-based), its place in the document; `None` for the
+    /// blank lines between blocks.
+    pub lines: Vec<Option<LinePlace>>,
+}
+
+/// Where a line of the text view comes from, numbered from 1 in document order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LinePlace {
+    /// The `n`th paragraph of the body (empty ones counted, tables not).
+    Paragraph(usize),
+    /// Row `row` of the `table`th table of the body.
+    TableRow { table: usize, row: usize },
+}
+
+/// A place in the document, as the JSON `location` shows it: `{"paragraph": N}` or
+/// `{"table": T, "row": R, "column": C}` (all from 1; `column` the grid column).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(untagged)]
+pub enum Place {
+    Paragraph { paragraph: usize },
+    Table { table: usize, row: usize, column: usize },
+}
+
+impl DocxView {
+    /// The place of byte `offset` of the view.
+    pub fn place(&self, offset: usize) -> Option<Place> {
+        place_in(&self.text, &self.lines, offset)
+    }
+}
+
+/// The place of byte `offset` of a view `text` whose lines come from `lines`.
+pub fn place_in(text: &str, lines: &[Option<LinePlace>], offset: usize) -> Option<Place> {
+    if lines.is_empty() {
+        return None;
+    }
+    let offset = offset.min(text.len());
+    let before = text.get(..offset)?;
+    let line = before.matches('\n').count();
+    match (*lines.get(line)?)? {
+        LinePlace::Paragraph(paragraph) => Some(Place::Paragraph { paragraph }),
+        LinePlace::TableRow { table, row } => {
+            // Cells hold no tabs, so the tabs before the offset count the columns.
+            let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+            let column = before[line_start..].matches('\t').count() + 1;
+            Some(Place::Table { table, row, column })
+        }
+    }
+}
+
 /// The text view of the .docx in `bytes`.
-pub fn render(bytes: &[u8]) -> Result<String, DocxError> {
+pub fn render(bytes: &[u8]) -> Result<DocxView, DocxError> {
     render_with_limit(bytes, MAX_DOCUMENT_BYTES)
 }
 
-fn render_with_limit(bytes: &[u8], limit: u64) -> Result<String, DocxError> {
+fn render_with_limit(bytes: &[u8], limit: u64) -> Result<DocxView, DocxError> {
     let mut archive =
         zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| DocxError::NotZip(e.to_string()))?;
     let member = match archive.by_name("word/document.xml") {
@@ -76,7 +129,7 @@ fn render_with_limit(bytes: &[u8], limit: u64) -> Result<String, DocxError> {
 /// A paragraph or a table of the document body, in order.
 #[derive(Debug, Clone, PartialEq)]
 enum Item {
-    Paragraph { text: String, heading: Option<u8> },
+    Paragraph { text: String, heading: Option<u8>, number: usize },
     Table(Vec<Vec<Cell>>),
 }
 
@@ -98,6 +151,8 @@ struct Para {
 #[derive(Debug, Default)]
 struct Parser {
     items: Vec<Item>,
+    /// Body paragraphs seen so far, for their numbers.
+    paragraphs: usize,
     para: Option<Para>,
     /// Open tables, innermost last: rows of cells.
     tables: Vec<Vec<Vec<Cell>>>,
@@ -280,7 +335,9 @@ impl Parser {
                 let Some(para) = self.para.take() else { return };
                 if self.tables.is_empty() {
                     let heading = heading_level(&para);
-                    self.items.push(Item::Paragraph { text: para.text, heading });
+                    self.paragraphs += 1;
+                    let number = self.paragraphs;
+                    self.items.push(Item::Paragraph { text: para.text, heading, number });
                 } else if let Some(cell) = self.current_cell() {
                     let text = para.text.trim();
                     if !text.is_empty() {
@@ -326,37 +383,52 @@ fn heading_level(para: &Para) -> Option<u8> {
     para.outline.filter(|&l| l <= 2).map(|l| l + 1)
 }
 
-fn render_items(items: &[Item]) -> String {
-    let mut out = String::new();
+fn render_items(items: &[Item]) -> DocxView {
+    let mut view = DocxView::default();
+    let mut tables = 0;
     for item in items {
         match item {
-            Item::Paragraph { text, heading } => {
+            Item::Paragraph { text, heading, number } => {
                 let text = text.trim_end();
                 if text.trim().is_empty() {
                     continue;
                 }
-                if let Some(level) = heading {
-                    out.push_str(&"#".repeat(usize::from(*level)));
-                    out.push(' ');
-                    out.push_str(&text.replace(['\n', '\t'], " "));
+                let line = if let Some(level) = heading {
+                    format!(
+                        "{} {}",
+                        "#".repeat(usize::from(*level)),
+                        text.replace(['\n', '\t'], " ")
+                    )
                 } else {
-                    out.push_str(text);
+                    text.to_string()
+                };
+                for part in line.split('\n') {
+                    view.push_line(part, Some(LinePlace::Paragraph(*number)));
                 }
-                out.push_str("\n\n");
+                view.push_line("", None);
             }
             Item::Table(rows) => {
+                tables += 1;
                 let grid = table_grid(rows);
-                for row in &grid {
-                    out.push_str(&row.join("\t"));
-                    out.push('\n');
+                for (row, cells) in grid.iter().enumerate() {
+                    let place = LinePlace::TableRow { table: tables, row: row + 1 };
+                    view.push_line(&cells.join("\t"), Some(place));
                 }
                 if !grid.is_empty() {
-                    out.push('\n');
+                    view.push_line("", None);
                 }
             }
         }
     }
-    out
+    view
+}
+
+impl DocxView {
+    fn push_line(&mut self, line: &str, place: Option<LinePlace>) {
+        self.text.push_str(line);
+        self.text.push('\n');
+        self.lines.push(place);
+    }
 }
 
 /// The rows of a table as grid cells: spans spread, vertical merges resolved.
@@ -395,7 +467,7 @@ mod tests {
     }
 
     fn view(inner: &str) -> String {
-        render_items(&parse_document(&body(inner)).unwrap())
+        render_items(&parse_document(&body(inner)).unwrap()).text
     }
 
     #[test]
@@ -451,6 +523,33 @@ mod tests {
             r#"<w:tbl><w:tr><w:tc><w:p><w:r><w:t>a</w:t></w:r></w:p><w:tbl><w:tr><w:tc><w:p><w:r><w:t>b</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>c</w:t></w:r></w:p></w:tc></w:tr></w:tbl></w:tc><w:tc><w:p><w:r><w:t>d</w:t></w:r></w:p></w:tc></w:tr></w:tbl><w:p><w:r><w:t>e</w:t><w:drawing><w:txbxContent><w:p><w:r><w:t>box</w:t></w:r></w:p></w:txbxContent></w:drawing></w:r></w:p>"#,
         );
         assert_eq!(text, "a b c\td\n\ne\n\n");
+    }
+
+    #[test]
+    fn each_line_knows_its_paragraph_or_table_cell() {
+        let xml = body(
+            r#"<w:p/><w:p><w:r><w:t>a</w:t><w:br/><w:t>b</w:t></w:r></w:p><w:tbl><w:tr><w:tc><w:p><w:r><w:t>x</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>yz</w:t></w:r></w:p></w:tc></w:tr></w:tbl>"#,
+        );
+        let view = render_items(&parse_document(&xml).unwrap());
+        assert_eq!(view.text, "a\nb\n\nx\tyz\n\n");
+        // The empty first paragraph is counted: "a" is the second.
+        assert_eq!(view.place(0), Some(Place::Paragraph { paragraph: 2 }));
+        assert_eq!(view.place(2), Some(Place::Paragraph { paragraph: 2 }));
+        assert_eq!(view.place(4), None);
+        assert_eq!(view.place(7), Some(Place::Table { table: 1, row: 1, column: 2 }));
+        assert_eq!(
+            serde_json::to_string(&view.place(7)).unwrap(),
+            r#"{"table":1,"row":1,"column":2}"#
+        );
+    }
+
+    #[test]
+    fn a_small_limit_refuses_a_large_document() {
+        let mut writer = zip::ZipWriter::new(Cursor::new(Vec::new()));
+        writer.start_file("word/document.xml", zip::write::SimpleFileOptions::default()).unwrap();
+        std::io::Write::write_all(&mut writer, &[b' '; 2048]).unwrap();
+        let bytes = writer.finish().unwrap().into_inner();
+        assert_eq!(render_with_limit(&bytes, 1024), Err(DocxError::TooLarge(0)));
     }
 
     #[test]

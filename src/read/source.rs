@@ -38,6 +38,8 @@ pub struct SourceFile {
     pub kind: SourceKind,
     pub text: String,
     lines: LineIndex,
+    /// For a .docx, where each line of the text view comes from; empty otherwise.
+    places: Vec<Option<super::docx::LinePlace>>,
 }
 
 /// Why a file could not be read. Each names the file; none stops the other files.
@@ -108,7 +110,10 @@ impl SourceFile {
         bytes: Vec<u8>,
     ) -> Result<SourceFile, ReadError> {
         if kind == SourceKind::Docx {
-            return docx_view(&name, &bytes).map(|text| SourceFile::new(name, kind, text));
+            let view = docx_view(&name, &bytes)?;
+            let mut source = SourceFile::new(name, kind, view.text);
+            source.places = view.lines;
+            return Ok(source);
         }
         match String::from_utf8(bytes) {
             Ok(text) => Ok(SourceFile::new(name, kind, text)),
@@ -120,7 +125,12 @@ impl SourceFile {
 
     pub fn new(name: String, kind: SourceKind, text: String) -> SourceFile {
         let lines = LineIndex::new(&text);
-        SourceFile { name, kind, text, lines }
+        SourceFile { name, kind, text, lines, places: Vec::new() }
+    }
+
+    /// Where byte `offset` is in the document, for a .docx (whose text is a view of it).
+    pub fn place(&self, offset: usize) -> Option<super::docx::Place> {
+        super::docx::place_in(&self.text, &self.places, offset)
     }
 
     /// The path of the file, for walking up to a config later.
@@ -152,7 +162,7 @@ impl SourceFile {
 }
 
 /// The text view of a .docx, or why it cannot be read.
-fn docx_view(name: &str, bytes: &[u8]) -> Result<String, ReadError> {
+fn docx_view(name: &str, bytes: &[u8]) -> Result<super::docx::DocxView, ReadError> {
     use super::docx::{render, DocxError};
     let path = name.to_string();
     render(bytes).map_err(|err| match err {
