@@ -326,3 +326,15 @@ fn a_folder_is_searched_for_docx_and_word_lock_files_are_passed_over() {
         .stdout(predicate::str::contains("1 file checked"))
         .stdout(predicate::str::contains("expected 105,00"));
 }
+
+#[test]
+fn corrupted_bytes_anywhere_give_an_error_or_a_view_never_a_panic() {
+    let good = docx(&report_xml("105,00", "15"));
+    for at in (0..good.len()).step_by(7) {
+        let _ = periksa::read::docx::render(&good[..at]);
+        let mut flipped = good.clone();
+        flipped[at] ^= 0x5a;
+        let _ = periksa::read::docx::render(&flipped);
+    }
+    assert!(periksa::read::docx::render(&good).is_ok());
+}
