@@ -119,7 +119,7 @@ fn invalid_utf8_names_the_file_and_byte() {
 #[test]
 fn folder_without_reports_is_an_input_error() {
     let dir = tempfile::tempdir().unwrap();
-    fs::write(dir.path().join("catatan.docx"), b"not a report").unwrap();
+    fs::write(dir.path().join("catatan.pdf"), b"not a report").unwrap();
     periksa()
         .args(["check"])
         .arg(dir.path())

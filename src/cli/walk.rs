@@ -43,6 +43,12 @@ pub fn collect_reports(paths: &[PathBuf], keep: &Keep) -> Walked {
     walked
 }
 
+/// `~$laporan.docx`: the owner file Word leaves beside a document while it is open. It
+/// is not a document, and reading it would fail the whole run with exit 2.
+fn is_word_lock_file(path: &Path) -> bool {
+    path.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with("~$"))
+}
+
 fn walk_dir(dir: &Path, keep: &Keep, walked: &mut Walked) {
     let keep = keep.clone();
     let entries = ignore::WalkBuilder::new(dir)
@@ -57,7 +63,8 @@ fn walk_dir(dir: &Path, keep: &Keep, walked: &mut Walked) {
         match entry {
             Ok(entry)
                 if entry.file_type().is_some_and(|t| t.is_file())
-                    && SourceKind::from_path(entry.path()).is_some() =>
+                    && SourceKind::from_path(entry.path()).is_some()
+                    && !is_word_lock_file(entry.path()) =>
             {
                 walked.files.push(entry.into_path());
             }

@@ -47,6 +47,9 @@ pub struct Location {
     pub end_column: usize,
     pub start: usize,
     pub end: usize,
+    /// For a .docx: the paragraph, or table, row and column, of the start.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub location: Option<crate::read::docx::Place>,
 }
 
 #[derive(Debug, Serialize)]
@@ -66,6 +69,7 @@ fn location(source: &SourceFile, label: &Label) -> Location {
         end_column: end.column,
         start: label.span.start,
         end: label.span.end,
+        location: source.place(label.span.start),
     }
 }
 

@@ -282,6 +282,9 @@ fn artifact(source: &SourceFile, cwd: &Path) -> Artifact {
     let mime = match source.kind {
         SourceKind::Markdown => "text/markdown",
         SourceKind::PlainText => "text/plain",
+        SourceKind::Docx => {
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+        }
     };
     Artifact::builder()
         .location(ArtifactLocation::builder().uri(artifact_uri(&source.name, cwd)).build())

@@ -5,6 +5,7 @@
 //! ([`tab_table`]). Captions are matched to the tables below them, continued tables are
 //! joined, and the figures of every prose block are read with their spans.
 
+pub mod docx;
 pub mod headings;
 pub mod lines;
 pub mod markdown;

@@ -13,6 +13,8 @@ use std::path::{Path, PathBuf};
 pub enum SourceKind {
     Markdown,
     PlainText,
+    /// A Word document, read through its text view ([`crate::read::docx`]).
+    Docx,
 }
 
 impl SourceKind {
@@ -22,6 +24,7 @@ impl SourceKind {
         match ext.as_str() {
             "md" | "markdown" => Some(SourceKind::Markdown),
             "txt" => Some(SourceKind::PlainText),
+            "docx" => Some(SourceKind::Docx),
             _ => None,
         }
     }
@@ -35,6 +38,8 @@ pub struct SourceFile {
     pub kind: SourceKind,
     pub text: String,
     lines: LineIndex,
+    /// For a .docx, where each line of the text view comes from; empty otherwise.
+    places: Vec<Option<super::docx::LinePlace>>,
 }
 
 /// Why a file could not be read. Each names the file; none stops the other files.
@@ -48,8 +53,16 @@ pub enum ReadError {
     },
     #[error("{path}: not valid UTF-8 at byte {offset} (save the report as UTF-8 text)")]
     NotUtf8 { path: String, offset: usize },
-    #[error("{path}: not a report periksa reads (use .md, .markdown or .txt)")]
+    #[error("{path}: not a report periksa reads (use .md, .markdown, .txt or .docx)")]
     UnknownKind { path: String },
+    #[error("{path}: not a readable .docx (damaged or not a zip archive: {reason})")]
+    DocxNotZip { path: String, reason: String },
+    #[error("{path}: not a Word document: word/document.xml is missing")]
+    DocxNoDocument { path: String },
+    #[error("{path}: word/document.xml unpacks to more than {limit_mb} MB; not read (a damaged file or a zip bomb)")]
+    DocxTooLarge { path: String, limit_mb: u64 },
+    #[error("{path}: word/document.xml is damaged: {reason}")]
+    DocxBadXml { path: String, reason: String },
 }
 
 impl ReadError {
@@ -61,6 +74,20 @@ impl ReadError {
             }
             ReadError::NotUtf8 { path, offset } => msg!("read.not-utf8", path, offset),
             ReadError::UnknownKind { path } => msg!("read.unknown-kind", path),
+            ReadError::DocxNotZip { path, reason } => {
+                msg!("read.docx-not-zip", path, reason = reason.as_str())
+            }
+            ReadError::DocxNoDocument { path } => msg!("read.docx-no-document", path),
+            ReadError::DocxTooLarge { path, limit_mb } => {
+                msg!(
+                    "read.docx-too-large",
+                    path,
+                    limit_mb = usize::try_from(*limit_mb).unwrap_or(usize::MAX)
+                )
+            }
+            ReadError::DocxBadXml { path, reason } => {
+                msg!("read.docx-bad-xml", path, reason = reason.as_str())
+            }
         }
     }
 }
@@ -82,6 +109,12 @@ impl SourceFile {
         kind: SourceKind,
         bytes: Vec<u8>,
     ) -> Result<SourceFile, ReadError> {
+        if kind == SourceKind::Docx {
+            let view = docx_view(&name, &bytes)?;
+            let mut source = SourceFile::new(name, kind, view.text);
+            source.places = view.lines;
+            return Ok(source);
+        }
         match String::from_utf8(bytes) {
             Ok(text) => Ok(SourceFile::new(name, kind, text)),
             Err(err) => {
@@ -92,7 +125,12 @@ impl SourceFile {
 
     pub fn new(name: String, kind: SourceKind, text: String) -> SourceFile {
         let lines = LineIndex::new(&text);
-        SourceFile { name, kind, text, lines }
+        SourceFile { name, kind, text, lines, places: Vec::new() }
+    }
+
+    /// Where byte `offset` is in the document, for a .docx (whose text is a view of it).
+    pub fn place(&self, offset: usize) -> Option<super::docx::Place> {
+        super::docx::place_in(&self.text, &self.places, offset)
     }
 
     /// The path of the file, for walking up to a config later.
@@ -123,6 +161,18 @@ impl SourceFile {
     }
 }
 
+/// The text view of a .docx, or why it cannot be read.
+fn docx_view(name: &str, bytes: &[u8]) -> Result<super::docx::DocxView, ReadError> {
+    use super::docx::{render, DocxError};
+    let path = name.to_string();
+    render(bytes).map_err(|err| match err {
+        DocxError::NotZip(reason) => ReadError::DocxNotZip { path, reason },
+        DocxError::NoDocument => ReadError::DocxNoDocument { path },
+        DocxError::TooLarge(limit_mb) => ReadError::DocxTooLarge { path, limit_mb },
+        DocxError::BadXml(reason) => ReadError::DocxBadXml { path, reason },
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -142,6 +192,7 @@ mod tests {
         assert_eq!(SourceKind::from_path(Path::new("a/B.MD")), Some(SourceKind::Markdown));
         assert_eq!(SourceKind::from_path(Path::new("a.markdown")), Some(SourceKind::Markdown));
         assert_eq!(SourceKind::from_path(Path::new("a.txt")), Some(SourceKind::PlainText));
-        assert_eq!(SourceKind::from_path(Path::new("a.docx")), None);
+        assert_eq!(SourceKind::from_path(Path::new("a.docx")), Some(SourceKind::Docx));
+        assert_eq!(SourceKind::from_path(Path::new("a.doc")), None);
     }
 }
