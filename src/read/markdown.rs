@@ -176,7 +176,13 @@ impl BlockBuilder {
 /// drops cells beyond the header's count, but a reader sees them, and so must periksa.
 fn pipe_table(text: &str, span: Span, row_spans: &[Span], header_rows: usize) -> RawTable {
     let rows = row_spans.iter().map(|s| split_pipe_row(text, line_of(text, s.start))).collect();
-    RawTable { origin: TableOrigin::Pipe, span, rows, marked_header_rows: header_rows }
+    RawTable {
+        origin: TableOrigin::Pipe,
+        span,
+        rows,
+        marked_header_rows: header_rows,
+        caption: None,
+    }
 }
 
 /// The whole line (without its line end) that holds byte `at`.

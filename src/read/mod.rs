@@ -7,6 +7,7 @@
 
 pub mod docx;
 pub mod headings;
+pub mod html_table;
 pub mod lines;
 pub mod markdown;
 pub mod segments;
@@ -47,6 +48,11 @@ pub fn read_document(source: SourceFile, options: &ReadOptions) -> Document {
             Segment::TabTable(lines) => {
                 items.push(MarkdownItem::Table(tab_table::read_tab_table(text, &lines)))
             }
+            // A `<table>` with no row in it is left to Markdown, as HTML.
+            Segment::HtmlTable(span) => match html_table::read_html_table(text, span) {
+                Some(table) => items.push(MarkdownItem::Table(table)),
+                None => read_markdown(text, span, &mut items),
+            },
         }
     }
 
@@ -121,7 +127,11 @@ pub fn read_document(source: SourceFile, options: &ReadOptions) -> Document {
                     previous_was_table = false;
                     continue;
                 }
-                let caption = caption_above(&blocks, text, raw.span);
+                let caption = raw
+                    .caption
+                    .as_ref()
+                    .and_then(|c| parse_table_caption(&c.text).map(|parsed| (parsed, c.span)))
+                    .or_else(|| caption_above(&blocks, text, raw.span));
                 part_blocks.push(blocks.len());
                 blocks.push(placeholder(BlockKind::Table(parts.len()), raw.span));
                 parts.push(TablePart { raw, caption, follows_table: previous_was_table });

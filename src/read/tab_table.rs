@@ -7,7 +7,7 @@ use crate::tables::raw::{make_cell, RawRow, RawTable, TableOrigin};
 pub fn read_tab_table(text: &str, lines: &[Line]) -> RawTable {
     let rows: Vec<RawRow> = lines.iter().map(|line| split_row(text, line.span)).collect();
     let span = Span::new(lines[0].span.start, lines[lines.len() - 1].span.end);
-    RawTable { origin: TableOrigin::Tab, span, rows, marked_header_rows: 0 }
+    RawTable { origin: TableOrigin::Tab, span, rows, marked_header_rows: 0, caption: None }
 }
 
 fn split_row(text: &str, span: Span) -> RawRow {

@@ -46,6 +46,7 @@ impl LexedRow {
             .into_iter()
             .map(|raw| {
                 let value = lex_cell(&raw.text, raw.span.start, locale, units);
+                let value = if raw.exact { value } else { pinned(value, raw.span) };
                 LexedCell { raw, value }
             })
             .collect();
@@ -71,6 +72,23 @@ impl LexedRow {
         matches!((cells.next(), cells.next()), (Some(only), None) if only.is_text())
             && !self.cells[0].is_empty()
             && self.cells.len() >= 3
+    }
+}
+
+/// A figure read from a cell whose text is not its source text (offsets in the text are
+/// not offsets in the file): every span of it is the whole cell.
+fn pinned(value: CellFigure, cell: Span) -> CellFigure {
+    match value {
+        CellFigure::Figure(mut figure) => {
+            figure.span = cell;
+            figure.number_span = cell;
+            if let Some(words) = &mut figure.words {
+                words.span = cell;
+            }
+            CellFigure::Figure(figure)
+        }
+        CellFigure::Nil(_) => CellFigure::Nil(cell),
+        other => other,
     }
 }
 

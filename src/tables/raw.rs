@@ -1,5 +1,5 @@
 //! Tables as they stand in the file, before any interpretation: rows of cells with spans.
-//! Both pipe tables and tab-separated tables arrive here in the same shape.
+//! Pipe tables, tab-separated tables and HTML tables all arrive here in the same shape.
 
 use crate::span::Span;
 use serde::Serialize;
@@ -9,8 +9,10 @@ use serde::Serialize;
 pub enum TableOrigin {
     /// A GFM pipe table in Markdown.
     Pipe,
-    /// Lines of tab-separated cells (a Word table exported as text).
+    /// Lines of tab-separated cells (a Word table exported as text, or a .docx table).
     Tab,
+    /// An HTML `<table>` in Markdown (what converters write for merged cells).
+    Html,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -19,6 +21,10 @@ pub struct RawCell {
     pub text: String,
     /// The span of that text (an empty span where the cell is empty).
     pub span: Span,
+    /// Whether `text` is exactly the source text under `span`. An HTML cell whose text is
+    /// split by tags or holds a character reference is not: a figure read from it points
+    /// at the whole cell, never at bytes inside it.
+    pub exact: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -41,6 +47,8 @@ pub struct RawTable {
     pub rows: Vec<RawRow>,
     /// Rows the source itself marks as header (a pipe table's row above its delimiter).
     pub marked_header_rows: usize,
+    /// A caption the table carries itself (an HTML `<caption>`).
+    pub caption: Option<RawCell>,
 }
 
 /// A cell from `source[span]`: trimmed, and stripped of emphasis markers that wrap the
@@ -69,7 +77,7 @@ pub fn make_cell(source: &str, span: Span) -> RawCell {
             None => break,
         }
     }
-    RawCell { text: source[start..end].to_string(), span: Span::new(start, end) }
+    RawCell { text: source[start..end].to_string(), span: Span::new(start, end), exact: true }
 }
 
 #[cfg(test)]
