@@ -47,9 +47,44 @@ pub fn enumerator(line: &str) -> Option<Enumerator> {
     Some(Enumerator { kind, close, ordinal })
 }
 
+impl Enumerator {
+    /// Whether `line`, which this enumerator starts, goes on to the next item in the same
+    /// line: "a) menyelenggarakan pelatihan; b) memperluas kemitraan; dan c) …" is a whole
+    /// list written inline, which a count of lines would take for one item.
+    pub fn runs_on_inline(&self, line: &str) -> bool {
+        let Some(next) = self.ordinal.checked_add(1) else { return false };
+        let next = match self.kind {
+            Enumeration::Digits => next.to_string(),
+            Enumeration::Letters => match char::from_u32(u32::from('a') + next - 1) {
+                Some(letter) if letter.is_ascii_lowercase() => letter.to_string(),
+                _ => return false,
+            },
+        };
+        let mark = format!(" {next}{} ", self.close);
+        let parenthesised = format!(" ({next}) ");
+        let line = line.trim_start();
+        // After the item's own mark.
+        let rest = line.split_once(char::is_whitespace).map_or("", |(_, rest)| rest);
+        let rest = format!(" {rest} ");
+        rest.contains(&mark)
+            || (self.close == ')' && line.starts_with('(') && rest.contains(&parenthesised))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lists_written_inline() {
+        let runs_on = |s: &str| enumerator(s).is_some_and(|e| e.runs_on_inline(s));
+        assert!(runs_on("a) pelatihan; b) kemitraan; dan c) tata kelola."));
+        assert!(runs_on("1. pertama, 2. kedua"));
+        assert!(runs_on("(1) pertama; (2) kedua"));
+        assert!(!runs_on("a) pelatihan vokasi yang relevan;"));
+        assert!(!runs_on("b) memperluas kemitraan; d) mewujudkan"), "the next of b) is c)");
+        assert!(!runs_on("1. naik 2 kali"));
+    }
 
     #[test]
     fn enumerators_at_the_start_of_a_line() {

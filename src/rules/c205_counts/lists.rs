@@ -40,6 +40,9 @@ pub struct Item {
     column: usize,
     style: Style,
     ordinal: Option<u32>,
+    /// The item's line goes on to the next item ("a) …; b) …; dan c) …"): the list is
+    /// written inline, and its items cannot be counted by lines.
+    inline: bool,
 }
 
 /// What one block gives a list.
@@ -96,11 +99,19 @@ fn list_item(doc: &Document, block: &Block) -> Option<Item> {
         });
         (None, enumerator)
     };
+    // A bullet's enumerator is in its text; an ordered item's number is not.
+    let first_line = block.text.split('\n').next().unwrap_or_default();
+    let inline = match (bullet, enumerator) {
+        (Some(_), Some(e)) => e.runs_on_inline(first_line),
+        (None, Some(e)) => e.runs_on_inline(&format!("{}{} {first_line}", e.ordinal, e.close)),
+        _ => false,
+    };
     Some(Item {
         span: block.span,
         column,
         style: Style { bullet, enumeration: enumerator.map(|e| (e.kind, e.close)) },
         ordinal: enumerator.map(|e| e.ordinal),
+        inline,
     })
 }
 
@@ -142,6 +153,7 @@ fn lines_as_items(block: &Block, from_line: usize, mut items: Vec<Item>) -> Opti
                 column: 0,
                 style: Style { bullet: None, enumeration: Some((e.kind, e.close)) },
                 ordinal: Some(e.ordinal),
+                inline: e.runs_on_inline(line),
             }),
             None => {
                 let last = items.last_mut()?;
@@ -199,6 +211,9 @@ enum Added {
 }
 
 fn add_item(text: &str, items: &mut Vec<Item>, item: Item) -> Added {
+    if item.inline {
+        return Added::Unsure;
+    }
     let Some(first) = items.first().copied() else {
         // A list starts at 1 or a, or is not numbered at all.
         if item.ordinal.is_some_and(|o| o != 1) {
