@@ -1,6 +1,6 @@
 //! No input makes the checks panic: random reports built from the words, figures and
-//! separators of real tables (headers, nil, totals, quarters, verdicts), as Markdown and as
-//! tab-separated text, are read and checked without a panic.
+//! separators of real tables (headers, nil, totals, quarters, verdicts), as Markdown (pipe
+//! and HTML tables) and as tab-separated text, are read and checked without a panic.
 
 use periksa::knowledge::Knowledge;
 use periksa::read::{read_document, ReadOptions, SourceFile, SourceKind};
@@ -57,16 +57,27 @@ const TOKENS: &[&str] = &[
     "capaian sebesar 101,18% sehingga belum tercapai.",
 ];
 
+/// A row as a pipe table, tab-separated or HTML (cells spanning random rows and columns),
+/// or a line that opens or closes an HTML table.
 fn line() -> impl Strategy<Value = String> {
-    (prop::collection::vec(prop::sample::select(TOKENS), 0..9), any::<bool>()).prop_map(
-        |(cells, pipe)| {
-            if pipe {
-                format!("| {} |", cells.join(" | "))
-            } else {
-                cells.join("\t")
-            }
-        },
-    )
+    let cells = prop::collection::vec((prop::sample::select(TOKENS), 0u8..4, 0u8..4), 0..9);
+    (cells, 0u8..5).prop_map(|(cells, style)| match style {
+        0 => format!("| {} |", cells.iter().map(|c| c.0).collect::<Vec<_>>().join(" | ")),
+        1 => cells.iter().map(|c| c.0).collect::<Vec<_>>().join("\t"),
+        2 => {
+            let html: String = cells
+                .iter()
+                .map(|(text, rows, columns)| {
+                    format!(r#"<td rowspan="{rows}" colspan="{columns}">{text}</td>"#)
+                })
+                .collect();
+            format!("<tr>{html}</tr>")
+        }
+        3 => "<table>".to_string(),
+        _ => ["</table>", "<thead>", "</thead><tbody>", "<caption>Tabel 3.1 Capaian"]
+            [cells.len() % 4]
+            .to_string(),
+    })
 }
 
 proptest! {
@@ -84,8 +95,11 @@ proptest! {
         let doc = read_document(SourceFile::new("acak".into(), kind, text.clone()), &options);
         let findings = check_document(&doc, &knowledge);
         for f in &findings {
-            prop_assert!(f.primary.span.end <= text.len());
-            prop_assert!(text.is_char_boundary(f.primary.span.start));
+            for label in std::iter::once(&f.primary).chain(&f.related) {
+                prop_assert!(label.span.end <= text.len());
+                prop_assert!(text.is_char_boundary(label.span.start));
+                prop_assert!(text.is_char_boundary(label.span.end));
+            }
         }
     }
 }

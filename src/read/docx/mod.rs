@@ -633,6 +633,16 @@ mod tests {
     }
 
     #[test]
+    fn a_caption_numbered_by_a_field_reads_as_its_text() {
+        // Word's Insert Caption: the number is the result of a SEQ field; its instruction
+        // is not text.
+        let text = view(
+            r#"<w:p><w:pPr><w:pStyle w:val="Caption"/></w:pPr><w:r><w:t xml:space="preserve">Tabel 3.</w:t></w:r><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> SEQ Tabel \* ARABIC </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>1</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r><w:r><w:t xml:space="preserve"> Capaian Kinerja</w:t></w:r></w:p>"#,
+        );
+        assert_eq!(text, "Tabel 3.1 Capaian Kinerja\n\n");
+    }
+
+    #[test]
     fn each_line_knows_its_paragraph_or_table_cell() {
         let xml = body(
             r#"<w:p/><w:p><w:r><w:t>a</w:t><w:br/><w:t>b</w:t></w:r></w:p><w:tbl><w:tr><w:tc><w:p><w:r><w:t>x</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>yz</w:t></w:r></w:p></w:tc></w:tr></w:tbl>"#,
