@@ -12,6 +12,7 @@ mod init;
 mod walk;
 
 use crate::diagnostics::{self, human, json, Finding, Severity};
+use crate::document::Document;
 use crate::figures::Locale;
 use crate::messages::{Lang, Message};
 use crate::msg;
@@ -123,6 +124,9 @@ enum CheckFormat {
     Github,
     /// A SARIF 2.1.0 log, for code-scanning services and auditors' tools.
     Sarif,
+    /// One self-contained HTML page for reviewers: the tables with the wrong cells
+    /// highlighted, and the findings beside them.
+    Html,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -271,8 +275,10 @@ fn run_check(
     input_error |= !assigned.broken.is_empty();
 
     // Files are checked in parallel, each on its own with its configuration; the results
-    // keep the order of the paths.
-    let results: Vec<Result<Checked, (String, Message)>> = assigned
+    // keep the order of the paths. The HTML page shows the tables, so it keeps what was
+    // read.
+    let keep_documents = output.format == CheckFormat::Html && !output.statistics;
+    let results: Vec<Result<(Checked, Option<Document>), (String, Message)>> = assigned
         .jobs
         .par_iter()
         .map(|(path, settings)| {
@@ -286,17 +292,25 @@ fn run_check(
                     let doc = read_document(source, &settings.read_options);
                     let findings =
                         check_document_with(&doc, &settings.knowledge, &settings.config.checks);
-                    Ok((doc.source, findings))
+                    if keep_documents {
+                        Ok(((doc.source.clone(), findings), Some(doc)))
+                    } else {
+                        Ok(((doc.source, findings), None))
+                    }
                 }
                 Err(err) => Err((path.display().to_string(), err.message())),
             }
         })
         .collect();
     let mut checked: Vec<Checked> = Vec::new();
+    let mut documents: Vec<Document> = Vec::new();
     let mut unreadable: Vec<(String, String)> = assigned.broken;
     for result in results {
         match result {
-            Ok(done) => checked.push(done),
+            Ok((done, document)) => {
+                checked.push(done);
+                documents.extend(document);
+            }
             Err((path, err)) => {
                 let err = err.render(lang);
                 report_input_error(&err);
@@ -309,7 +323,11 @@ fn run_check(
         return outcome;
     }
 
-    let written = write_findings(&checked, &walked.errors, &unreadable, output, common.color, lang);
+    let written = if keep_documents {
+        write_html(&checked, &documents, &walked.errors, &unreadable, lang)
+    } else {
+        write_findings(&checked, &walked.errors, &unreadable, output, common.color, lang)
+    };
     if let Err(err) = written {
         if err.kind() != std::io::ErrorKind::BrokenPipe {
             let reason = err.to_string();
@@ -361,6 +379,8 @@ fn write_findings(
                 .collect::<String>(),
         ),
         CheckFormat::Sarif => write_sarif(checked, walk_errors, unreadable, lang),
+        // Written by `write_html`, which has the documents.
+        CheckFormat::Html => Ok(()),
     }
 }
 
@@ -440,6 +460,29 @@ fn write_sarif(
         .collect();
     let cwd = std::env::current_dir().unwrap_or_default();
     write_text(&render(checked, &not_checked, &cwd, lang))
+}
+
+/// The HTML review page: each file's findings (after any baseline) over the document read
+/// from it, and what could not be checked.
+fn write_html(
+    checked: &[Checked],
+    documents: &[Document],
+    walk_errors: &[String],
+    unreadable: &[(String, String)],
+    lang: Lang,
+) -> std::io::Result<()> {
+    use diagnostics::html::{render, FileView, NotChecked};
+    let files: Vec<FileView> = checked
+        .iter()
+        .zip(documents)
+        .map(|((_, findings), doc)| FileView { doc, findings })
+        .collect();
+    let not_checked: Vec<NotChecked> = walk_errors
+        .iter()
+        .map(|error| NotChecked { path: None, error })
+        .chain(unreadable.iter().map(|(path, error)| NotChecked { path: Some(path), error }))
+        .collect();
+    write_text(&render(&files, &not_checked, lang))
 }
 
 fn run_tables(file: &std::path::Path, format: TablesFormat, common: &Common) -> Outcome {
