@@ -35,6 +35,10 @@ pub struct NotChecked<'a> {
     pub error: &'a str,
 }
 
+/// The language of what the page quotes from a report (its tables and sentences): the
+/// reports periksa reads are Indonesian, whatever the language of the messages.
+const REPORT_LANG: &str = "id";
+
 const STYLE: &str = include_str!("html/review.css");
 const SCRIPT: &str = include_str!("html/review.js");
 
@@ -449,7 +453,17 @@ fn table_item(
 ) -> Markup {
     let table = &file.doc.tables[t];
     let source = &file.doc.source;
-    let ids: Vec<String> = findings.iter().map(|&i| finding_id(file_index, i)).collect();
+    // Findings told elsewhere (a sentence, another table) that point at cells here.
+    let elsewhere: BTreeSet<usize> = layout
+        .cells
+        .iter()
+        .filter(|((table, _, _), _)| *table == t)
+        .flat_map(|(_, hits)| hits.primary.iter().chain(&hits.related))
+        .copied()
+        .filter(|&i| layout.homes[i] != Home::Table(t))
+        .collect();
+    let ids: Vec<String> =
+        findings.iter().chain(&elsewhere).map(|&i| finding_id(file_index, i)).collect();
     let name = table.name().render(lang);
     let line = source.line(table.span().start);
     let caption_hits = layout.captions.get(&t);
@@ -462,16 +476,16 @@ fn table_item(
                 (name)
             }
         }
-        @if let Some(title) = &table.title { " " span.table-title { (title) } }
+        @if let Some(title) = &table.title { " " span.table-title lang=(REPORT_LANG) { (title) } }
         " " span.minor { (msg!("html.line", line).render(lang)) }
     };
     let body = html! {
         div.scroll {
-            table.report {
+            table.report lang=(REPORT_LANG) {
                 (table_head(&table.columns))
                 tbody {
                     @for (r, row) in table.rows.iter().enumerate() {
-                        tr class=(if row.kind == RowKind::Section { "section" } else { "" }) {
+                        tr class=[(row.kind == RowKind::Section).then_some("section")] {
                             th.ln scope="row" { (source.line(row.span.start)) }
                             @for (c, cell) in row_cells(row).enumerate() {
                                 (table_cell(file_index, file, layout, (t, r, c), cell, c >= row.cells.len(), lang))
@@ -483,7 +497,7 @@ fn table_item(
         }
     };
     html! {
-        @if findings.is_empty() {
+        @if findings.is_empty() && elsewhere.is_empty() {
             details.item.table-item.clean-table data-contains="" {
                 summary { (heading) " " span.minor { "· " (msg!("html.no-findings").render(lang)) } }
                 (body)
@@ -492,7 +506,21 @@ fn table_item(
             section.item.table-item data-contains=(ids.join(" ")) {
                 h3 { (heading) }
                 (body)
-                (finding_list(file_index, file, layout, findings, lang))
+                @if !findings.is_empty() {
+                    (finding_list(file_index, file, layout, findings, lang))
+                }
+                @if !elsewhere.is_empty() {
+                    p.elsewhere {
+                        (msg!("html.checked-against").render(lang)) " "
+                        @for (n, &i) in elsewhere.iter().enumerate() {
+                            @if n > 0 { ", " }
+                            @let f = &file.findings[i];
+                            a.back data-findings=(finding_id(file_index, i)) href={ "#" (finding_id(file_index, i)) } {
+                                (f.code) " " (msg!("html.line", line = source.line(f.primary.span.start)).render(lang))
+                            }
+                        }
+                    }
+                }
             }
         }
     }
@@ -586,7 +614,10 @@ fn table_cell(
                 }
             }
         }
-        None => html! { td class=(class.trim_end()) { (cell.text) } },
+        None => {
+            let class = Some(class.trim_end()).filter(|c| !c.is_empty());
+            html! { td class=[class] { (cell.text) } }
+        }
     }
 }
 
@@ -641,7 +672,7 @@ fn prose_item(
     html! {
         section.item.prose-item data-contains=(ids.join(" ")) {
             h3 { span.minor { (msg!("html.line", line).render(lang)) } }
-            blockquote.excerpt {
+            blockquote.excerpt lang=(REPORT_LANG) {
                 @if cut_before { "… " }
                 @for (piece, hits) in &pieces {
                     @let words = &text[piece.range()];
