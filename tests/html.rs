@@ -67,7 +67,11 @@ fn hit_cells(html: &str, kind: &str) -> Vec<Hit> {
     )
     .unwrap();
     re.captures_iter(html)
-        .map(|c| Hit { class: c[1].to_string(), findings: c[2].to_string(), text: c[3].to_string() })
+        .map(|c| Hit {
+            class: c[1].to_string(),
+            findings: c[2].to_string(),
+            text: c[3].to_string(),
+        })
         .filter(|hit| hit.class.split(' ').any(|c| c == kind))
         .collect()
 }
@@ -205,7 +209,9 @@ Nilai IKPA <img src=x onerror=alert(1)> & \"A<B\": realisasi sebesar 89,62 lebih
     // The one script is the page's own, at the end.
     assert_eq!(html.matches("<script>").count(), 1);
     assert_eq!(hit_cells(&html, "primary")[0].text, "95,00");
-    assert!(html.contains(r#"class="hit primary sev-error""#) && html.contains(">lebih tinggi</mark>"));
+    assert!(
+        html.contains(r#"class="hit primary sev-error""#) && html.contains(">lebih tinggi</mark>")
+    );
 }
 
 #[test]
@@ -215,7 +221,8 @@ fn several_files_make_one_page_and_unreadable_ones_are_listed() {
     assert_eq!(html.matches("<!DOCTYPE html>").count(), 1);
     assert_eq!(html.matches(r#"<section class="file""#).count(), 2);
     assert!(html.contains(r##"<a href="#file-0">fixtures/examples/laporan-kinerja-2025.md</a>"##));
-    assert!(html.contains(r##"<a href="#file-1">fixtures/examples/laporan-kinerja-2025-bersih.md</a>"##));
+    assert!(html
+        .contains(r##"<a href="#file-1">fixtures/examples/laporan-kinerja-2025-bersih.md</a>"##));
     let not_checked = &html[html.find(r#"<section id="not-checked">"#).expect("listed")..];
     assert!(not_checked.contains("<code>fixtures/no-such-report.md</code>: "), "{not_checked}");
 }
@@ -268,7 +275,13 @@ fn the_seed_shows_its_swapped_digits_beside_the_sentence() {
         .collect();
     assert_eq!(related.len(), 7, "{related:?}");
     assert!(related.iter().all(|h| h.text == "80,76"));
-    assert_eq!(hit_cells(item_named(&html, "Tabel 1"), "related").iter().filter(|h| h.text == "80,76").count(), 1);
+    assert_eq!(
+        hit_cells(item_named(&html, "Tabel 1"), "related")
+            .iter()
+            .filter(|h| h.text == "80,76")
+            .count(),
+        1
+    );
 }
 
 // The Nu Html Checker.
@@ -396,7 +409,8 @@ fn file_url(path: &Path) -> String {
 
 /// The elements with class `kind` after the script ran: (their classes, their text).
 fn marked_after_script(dom: &str) -> Vec<(String, String)> {
-    let re = Regex::new(r#"<td id="c[^"]*" class="([^"]*)"[^>]*><a [^>]*>([^<]*)</a></td>"#).unwrap();
+    let re =
+        Regex::new(r#"<td id="c[^"]*" class="([^"]*)"[^>]*><a [^>]*>([^<]*)</a></td>"#).unwrap();
     re.captures_iter(dom).map(|c| (c[1].to_string(), c[2].to_string())).collect()
 }
 

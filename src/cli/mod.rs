@@ -236,6 +236,9 @@ fn report_input_error(message: &str) {
 /// A file read and its findings.
 type Checked = (SourceFile, Vec<Finding>);
 
+/// A file that could not be read, and why.
+type Unreadable = (String, Message);
+
 /// What `periksa check` prints.
 #[derive(Debug, Clone, Copy)]
 struct Output {
@@ -278,7 +281,7 @@ fn run_check(
     // keep the order of the paths. The HTML page shows the tables, so it keeps what was
     // read.
     let keep_documents = output.format == CheckFormat::Html && !output.statistics;
-    let results: Vec<Result<(Checked, Option<Document>), (String, Message)>> = assigned
+    let results: Vec<Result<(Checked, Option<Document>), Unreadable>> = assigned
         .jobs
         .par_iter()
         .map(|(path, settings)| {
@@ -323,11 +326,15 @@ fn run_check(
         return outcome;
     }
 
-    let written = if keep_documents {
-        write_html(&checked, &documents, &walked.errors, &unreadable, lang)
-    } else {
-        write_findings(&checked, &walked.errors, &unreadable, output, common.color, lang)
-    };
+    let written = write_findings(
+        &checked,
+        &documents,
+        &walked.errors,
+        &unreadable,
+        output,
+        common.color,
+        lang,
+    );
     if let Err(err) = written {
         if err.kind() != std::io::ErrorKind::BrokenPipe {
             let reason = err.to_string();
@@ -347,9 +354,11 @@ fn run_check(
 }
 
 /// Prints the findings as `output` says. `lang` is the language of the run's messages,
-/// resolved from `--lang`, the configuration and the environment.
+/// resolved from `--lang`, the configuration and the environment; `documents` are what
+/// was read of each checked file, kept only for the HTML page.
 fn write_findings(
     checked: &[Checked],
+    documents: &[Document],
     walk_errors: &[String],
     unreadable: &[(String, String)],
     output: Output,
@@ -379,8 +388,7 @@ fn write_findings(
                 .collect::<String>(),
         ),
         CheckFormat::Sarif => write_sarif(checked, walk_errors, unreadable, lang),
-        // Written by `write_html`, which has the documents.
-        CheckFormat::Html => Ok(()),
+        CheckFormat::Html => write_html(checked, documents, walk_errors, unreadable, lang),
     }
 }
 

@@ -98,12 +98,7 @@ fn severity_counts<'a>(findings: impl IntoIterator<Item = &'a Finding>) -> [usiz
 const SEVERITIES: [Severity; 3] = [Severity::Error, Severity::Warning, Severity::Info];
 
 /// Files checked, counts by severity and by check, and the files that could not be read.
-fn summary(
-    files: &[FileView],
-    all: &[&Finding],
-    not_checked: &[NotChecked],
-    lang: Lang,
-) -> Markup {
+fn summary(files: &[FileView], all: &[&Finding], not_checked: &[NotChecked], lang: Lang) -> Markup {
     let counts = severity_counts(all.iter().copied());
     let mut by_rule: BTreeMap<&str, (&str, Severity, usize)> = BTreeMap::new();
     for f in all {
@@ -288,8 +283,7 @@ fn layout(file_index: usize, file: &FileView) -> Layout {
             let Some(t) = table_holding(doc, label.span) else { continue };
             let table = &doc.tables[t];
             let cells = cells_at(table, label.span);
-            if cells.is_empty() && primary && table.caption.is_some_and(|c| within(c, label.span))
-            {
+            if cells.is_empty() && primary && table.caption.is_some_and(|c| within(c, label.span)) {
                 layout.captions.entry(t).or_default().primary.insert(i);
                 layout.anchors.entry(i).or_insert_with(|| caption_id(file_index, t));
             }
@@ -339,7 +333,8 @@ fn excerpt(doc: &Document, span: Span) -> Span {
         Some(b) if b.span.end >= span.end => b.span,
         _ => {
             let start = text[..span.start.min(text.len())].rfind('\n').map_or(0, |i| i + 1);
-            let end = text[span.end.min(text.len())..].find('\n').map_or(text.len(), |i| i + span.end);
+            let end =
+                text[span.end.min(text.len())..].find('\n').map_or(text.len(), |i| i + span.end);
             Span::new(start, end.max(start))
         }
     };
@@ -372,7 +367,8 @@ fn file_section(index: usize, file: &FileView, lang: Lang) -> Markup {
         .iter()
         .enumerate()
         .map(|(t, table)| {
-            let start = table.caption.map_or(table.span().start, |c| c.start.min(table.span().start));
+            let start =
+                table.caption.map_or(table.span().start, |c| c.start.min(table.span().start));
             (start, Home::Table(t), Vec::new())
         })
         .collect();
@@ -411,11 +407,8 @@ fn file_section(index: usize, file: &FileView, lang: Lang) -> Markup {
 /// The report itself, relative to where periksa ran (as the user named it), for a page
 /// saved next to it.
 fn file_href(source: &SourceFile) -> String {
-    const PATH: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUMERIC
-        .remove(b'/')
-        .remove(b'.')
-        .remove(b'-')
-        .remove(b'_');
+    const PATH: &percent_encoding::AsciiSet =
+        &percent_encoding::NON_ALPHANUMERIC.remove(b'/').remove(b'.').remove(b'-').remove(b'_');
     percent_encoding::utf8_percent_encode(&source.name, PATH).to_string()
 }
 

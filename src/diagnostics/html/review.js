@@ -63,6 +63,19 @@
   window.addEventListener("hashchange", function () {
     if (/^#(rule|severity)=/.test(location.hash) || location.hash === "") { fromHash(); apply(false); }
   });
+  // A printout shows everything folded on screen: the tables without findings and the
+  // related places of each finding.
+  var opened = [];
+  window.addEventListener("beforeprint", function () {
+    opened = Array.prototype.filter.call(document.querySelectorAll("details"), function (d) {
+      return !d.open;
+    });
+    opened.forEach(function (d) { d.open = true; });
+  });
+  window.addEventListener("afterprint", function () {
+    opened.forEach(function (d) { d.open = false; });
+    opened = [];
+  });
   fromHash();
   apply(false);
 })();
