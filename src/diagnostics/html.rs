@@ -338,6 +338,9 @@ fn excerpt(doc: &Document, span: Span) -> Span {
             Span::new(start, end.max(start))
         }
     };
+    // Without the line break that ends it.
+    let trimmed = whole.start + text[whole.range()].trim_end().len();
+    let whole = Span::new(whole.start, trimmed.max(span.end.min(whole.end)));
     if whole.len() <= LONG_EXCERPT {
         return whole;
     }
@@ -768,5 +771,73 @@ fn finding_item(
                 }
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::read::{read_document, ReadOptions, SourceKind};
+
+    fn column(path: &[&str]) -> Column {
+        Column {
+            path: path.iter().map(|s| s.to_string()).collect(),
+            label_span: None,
+            inferred: false,
+        }
+    }
+
+    #[test]
+    fn a_group_label_spans_its_columns_and_a_single_label_reaches_down() {
+        let columns = [
+            column(&["No"]),
+            column(&["Tahun 2024", "Target"]),
+            column(&["Tahun 2024", "Realisasi"]),
+            column(&["Tahun 2025", "Target"]),
+            column(&[]),
+        ];
+        let head = table_head(&columns).into_string();
+        let rows: Vec<&str> = head.split("<tr>").skip(1).collect();
+        assert_eq!(rows.len(), 2, "{head}");
+        assert!(rows[0].contains(r#"<th colspan="1" rowspan="2" scope="col">No</th>"#));
+        assert!(rows[0].contains(r#"<th colspan="2" rowspan="1" scope="col">Tahun 2024</th>"#));
+        assert!(rows[0].contains(r#"<th colspan="1" rowspan="1" scope="col">Tahun 2025</th>"#));
+        assert!(rows[0].contains(r#"<th colspan="1" rowspan="2" scope="col"></th>"#), "no header");
+        assert_eq!(rows[1].matches("<th ").count(), 3, "{}", rows[1]);
+        // A table with no header row has no head.
+        assert!(table_head(&[column(&[]), column(&[])]).into_string().is_empty());
+        assert!(table_head(&[]).into_string().is_empty());
+    }
+
+    fn doc(text: &str) -> Document {
+        let source = SourceFile::new("r.md".into(), SourceKind::Markdown, text.into());
+        read_document(source, &ReadOptions::default())
+    }
+
+    #[test]
+    fn a_short_paragraph_is_shown_whole() {
+        let text = "# Bab\n\nRealisasi 1.014 orang dari target 1.200 orang. Capaian 84,50%.\n";
+        let doc = doc(text);
+        let at = text.find("84,50").unwrap();
+        let shown = excerpt(&doc, Span::new(at, at + 5));
+        assert_eq!(
+            &text[shown.range()],
+            "Realisasi 1.014 orang dari target 1.200 orang. Capaian 84,50%."
+        );
+    }
+
+    #[test]
+    fn a_long_paragraph_is_cut_to_the_sentence_of_the_figure() {
+        let filler = "Kalimat pengantar yang panjang tentang kinerja balai. ".repeat(12);
+        let text = format!(
+            "# Bab\n\n{filler}Realisasi 1.014 orang dari target 1.200 orang atau 84,05%. {filler}\n"
+        );
+        let doc = doc(&text);
+        let at = text.find("84,05").unwrap();
+        let shown = excerpt(&doc, Span::new(at, at + 5));
+        assert_eq!(
+            &text[shown.range()],
+            "Realisasi 1.014 orang dari target 1.200 orang atau 84,05%."
+        );
     }
 }
