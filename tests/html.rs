@@ -224,7 +224,21 @@ fn several_files_make_one_page_and_unreadable_ones_are_listed() {
     assert!(html
         .contains(r##"<a href="#file-1">fixtures/examples/laporan-kinerja-2025-bersih.md</a>"##));
     let not_checked = &html[html.find(r#"<section id="not-checked">"#).expect("listed")..];
-    assert!(not_checked.contains("<code>fixtures/no-such-report.md</code>: "), "{not_checked}");
+    assert!(not_checked.contains("<li>fixtures/no-such-report.md: cannot read"), "{not_checked}");
+}
+
+#[test]
+fn a_baseline_leaves_out_the_findings_it_accepts() {
+    let dir = tempfile::tempdir().unwrap();
+    let baseline = dir.path().join("baseline.json").display().to_string();
+    let written = periksa().args(["check", "--write-baseline", &baseline, EXAMPLE]).output();
+    assert!(written.unwrap().status.success());
+    let (code, html) = page(&["--baseline", &baseline, EXAMPLE]);
+    assert_eq!(code, 0);
+    assert!(hit_cells(&html, "primary").is_empty(), "accepted findings are not highlighted");
+    assert_eq!(summary_counts(&html).1, [0, 0, 0]);
+    // The tables are still shown.
+    assert!(html.contains(r#"<span class="table-name">Tabel 3.2</span>"#));
 }
 
 #[test]

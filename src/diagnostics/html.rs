@@ -139,7 +139,10 @@ fn summary(files: &[FileView], all: &[&Finding], not_checked: &[NotChecked], lan
                     ol {
                         @for (i, file) in files.iter().enumerate() {
                             @let [e, w, n] = severity_counts(file.findings);
-                            li { a href={ "#file-" (i) } { (file.doc.source.name) } " " span.minor { "(" (e) " / " (w) " / " (n) ")" } }
+                            li {
+                                a href={ "#file-" (i) } { (file.doc.source.name) } " "
+                                span.minor { (msg!("html.count-errors", n = e).render(lang)) " · " (msg!("html.count-warnings", n = w).render(lang)) " · " (msg!("html.count-notes", n = n).render(lang)) }
+                            }
                         }
                     }
                 }
@@ -150,8 +153,11 @@ fn summary(files: &[FileView], all: &[&Finding], not_checked: &[NotChecked], lan
                     ul {
                         @for item in not_checked {
                             li {
-                                @if let Some(path) = item.path { code { (path) } ": " }
-                                (item.error)
+                                // Most reasons already start with the file's name.
+                                @match item.path {
+                                    Some(path) if !item.error.starts_with(path) => { code { (path) } ": " (item.error) }
+                                    _ => (item.error),
+                                }
                             }
                         }
                     }
@@ -173,21 +179,28 @@ fn severity_plural(severity: Severity, lang: Lang) -> String {
 /// The filter form: hidden until the script shows it, so that a page read without
 /// JavaScript offers no control that does nothing.
 fn filters(all: &[&Finding], lang: Lang) -> Markup {
-    let rules: BTreeMap<&str, &str> = all.iter().map(|f| (f.code, f.name)).collect();
+    let mut rules: BTreeMap<&str, (&str, usize)> = BTreeMap::new();
+    for f in all {
+        rules.entry(f.code).or_insert((f.name, 0)).1 += 1;
+    }
+    let mut by_severity: BTreeMap<Severity, usize> = BTreeMap::new();
+    for f in all {
+        *by_severity.entry(f.severity).or_default() += 1;
+    }
     let shown = msg!("html.shown", shown = "{shown}", total = "{total}").render(lang);
     html! {
         form #filters hidden {
             fieldset {
                 legend { (msg!("html.severity").render(lang)) }
                 @for severity in SEVERITIES {
-                    label { input type="checkbox" name="severity" value=(severity.as_str()) checked; " " (severity_word(severity, lang)) }
+                    label { input type="checkbox" name="severity" value=(severity.as_str()) checked; " " (severity_word(severity, lang)) " " span.minor { "(" (by_severity.get(&severity).copied().unwrap_or(0)) ")" } }
                 }
             }
             @if !rules.is_empty() {
                 fieldset {
                     legend { (msg!("html.rules").render(lang)) }
-                    @for (code, name) in &rules {
-                        label title=(name) { input type="checkbox" name="rule" value=(code) checked; " " (code) }
+                    @for (code, (name, n)) in &rules {
+                        label title=(name) { input type="checkbox" name="rule" value=(code) checked; " " (code) " " span.minor { "(" (n) ")" } }
                     }
                 }
             }
