@@ -17,7 +17,8 @@ use crate::messages::{Lang, Message};
 use crate::msg;
 use crate::output;
 use crate::read::{read_document, ReadError, SourceFile, SourceKind};
-use crate::rules::{check_document_with, find_rule, RULES};
+use crate::rules::worksheet::CheckRecord;
+use crate::rules::{check_document_recorded, check_document_with, find_rule, RULES};
 use clap::{Parser, Subcommand, ValueEnum};
 use codespan_reporting::term::termcolor::{ColorChoice, StandardStream};
 use rayon::prelude::*;
@@ -123,6 +124,17 @@ enum CheckFormat {
     Github,
     /// A SARIF 2.1.0 log, for code-scanning services and auditors' tools.
     Sarif,
+    /// The working paper: one CSV row per check performed, passed or failed, with its
+    /// inputs, formula, recomputed value and verdict; then the counts per check.
+    Worksheet,
+    /// The working paper as an .xlsx workbook (redirect it to a file).
+    WorksheetXlsx,
+}
+
+impl CheckFormat {
+    fn is_worksheet(self) -> bool {
+        matches!(self, CheckFormat::Worksheet | CheckFormat::WorksheetXlsx)
+    }
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -231,6 +243,9 @@ fn report_input_error(message: &str) {
 
 /// A file read and its findings.
 type Checked = (SourceFile, Vec<Finding>);
+/// The checks performed on a file, for `--format worksheet`, with the report's number
+/// format.
+type Worksheet = (Locale, Vec<CheckRecord>);
 
 /// What `periksa check` prints.
 #[derive(Debug, Clone, Copy)]
@@ -272,7 +287,7 @@ fn run_check(
 
     // Files are checked in parallel, each on its own with its configuration; the results
     // keep the order of the paths.
-    let results: Vec<Result<Checked, (String, Message)>> = assigned
+    let results: Vec<Result<(Checked, Worksheet), (String, Message)>> = assigned
         .jobs
         .par_iter()
         .map(|(path, settings)| {
@@ -284,19 +299,28 @@ fn run_check(
             match source {
                 Ok(source) => {
                     let doc = read_document(source, &settings.read_options);
-                    let findings =
-                        check_document_with(&doc, &settings.knowledge, &settings.config.checks);
-                    Ok((doc.source, findings))
+                    let (knowledge, checks) = (&settings.knowledge, &settings.config.checks);
+                    let (findings, records) = if output.format.is_worksheet() {
+                        check_document_recorded(&doc, knowledge, checks)
+                    } else {
+                        (check_document_with(&doc, knowledge, checks), Vec::new())
+                    };
+                    let locale = doc.locale;
+                    Ok(((doc.source, findings), (locale, records)))
                 }
                 Err(err) => Err((path.display().to_string(), err.message())),
             }
         })
         .collect();
     let mut checked: Vec<Checked> = Vec::new();
+    let mut worksheets: Vec<Worksheet> = Vec::new();
     let mut unreadable: Vec<(String, String)> = assigned.broken;
     for result in results {
         match result {
-            Ok(done) => checked.push(done),
+            Ok((done, worksheet)) => {
+                checked.push(done);
+                worksheets.push(worksheet);
+            }
             Err((path, err)) => {
                 let err = err.render(lang);
                 report_input_error(&err);
@@ -309,7 +333,11 @@ fn run_check(
         return outcome;
     }
 
-    let written = write_findings(&checked, &walked.errors, &unreadable, output, common.color, lang);
+    let written = if output.format.is_worksheet() && !output.statistics {
+        write_worksheet(&checked, &worksheets, output.format, lang)
+    } else {
+        write_findings(&checked, &walked.errors, &unreadable, output, common.color, lang)
+    };
     if let Err(err) = written {
         if err.kind() != std::io::ErrorKind::BrokenPipe {
             let reason = err.to_string();
@@ -361,7 +389,38 @@ fn write_findings(
                 .collect::<String>(),
         ),
         CheckFormat::Sarif => write_sarif(checked, walk_errors, unreadable, lang),
+        // Written by `write_worksheet`; with `--statistics` the counts are printed above.
+        CheckFormat::Worksheet | CheckFormat::WorksheetXlsx => Ok(()),
     }
+}
+
+/// Prints the worksheet of every file checked: CSV, or an .xlsx workbook, which is never
+/// written to a terminal.
+fn write_worksheet(
+    checked: &[Checked],
+    worksheets: &[Worksheet],
+    format: CheckFormat,
+    lang: Lang,
+) -> std::io::Result<()> {
+    let files: Vec<output::worksheet::FileWorksheet> = checked
+        .iter()
+        .zip(worksheets)
+        .map(|((source, _), (locale, records))| output::worksheet::FileWorksheet {
+            source,
+            locale: *locale,
+            records,
+        })
+        .collect();
+    if format == CheckFormat::Worksheet {
+        return write_text(&output::worksheet::render_csv(&files, lang));
+    }
+    if std::io::stdout().is_terminal() {
+        return Err(std::io::Error::other(msg!("ui.binary-to-terminal").render(lang)));
+    }
+    let bytes = output::worksheet::render_xlsx(&files, lang).map_err(std::io::Error::other)?;
+    let mut stdout = std::io::stdout().lock();
+    stdout.write_all(&bytes)?;
+    stdout.flush()
 }
 
 fn write_text(text: &str) -> std::io::Result<()> {
