@@ -238,3 +238,54 @@ fn on_the_seed_the_failures_are_the_findings() {
         && r["printed"] == "80,67"
         && r["inputs as printed"] == "80,76"));
 }
+
+/// The (check, line, column) of the findings of `codes` that `periksa check --format json`
+/// gives for `path`.
+fn findings_of(path: &str, codes: &[&str]) -> Vec<(String, String, String)> {
+    let output = periksa().args(["check", "--format", "json", path]).output().unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let mut found: Vec<(String, String, String)> = json["files"][0]["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| codes.contains(&d["code"].as_str().unwrap()))
+        .map(|d| {
+            let at = |k: &str| d["primary"][k].as_u64().unwrap().to_string();
+            (d["code"].as_str().unwrap().to_string(), at("line"), at("column"))
+        })
+        .collect();
+    found.sort();
+    found
+}
+
+/// Each check that keeps a worksheet, on its own invalid fixtures: every finding is a
+/// failing row marked reported, and every row marked reported is a finding.
+#[test]
+fn each_recorded_check_fails_exactly_where_it_finds() {
+    for code in ["A101", "A102", "A103", "A104", "C201", "C202", "C203", "C208"] {
+        let folder = root().join("fixtures/rules").join(code);
+        for entry in std::fs::read_dir(&folder).unwrap() {
+            let path = entry.unwrap().path();
+            let name = path.file_name().unwrap().to_str().unwrap().to_string();
+            if !name.starts_with("invalid.") {
+                continue;
+            }
+            let path = format!("fixtures/rules/{code}/{name}");
+            let sheet = worksheet(&path, "en");
+            let mine: Vec<_> = sheet.rows.iter().filter(|r| r["check"] == code).collect();
+            assert!(!mine.is_empty(), "{path}: no {code} row");
+            let mut reported: Vec<(String, String, String)> = mine
+                .iter()
+                .filter(|r| r["finding"] == "reported")
+                .map(|r| (r["check"].clone(), r["line"].clone(), r["column"].clone()))
+                .collect();
+            reported.sort();
+            reported.dedup();
+            assert!(mine
+                .iter()
+                .filter(|r| r["finding"] == "reported")
+                .all(|r| r["verdict"] == "fails"));
+            assert_eq!(reported, findings_of(&path, &[code]), "{path}");
+        }
+    }
+}
