@@ -262,7 +262,7 @@ fn findings_of(path: &str, codes: &[&str]) -> Vec<(String, String, String)> {
 /// failing row marked reported, and every row marked reported is a finding.
 #[test]
 fn each_recorded_check_fails_exactly_where_it_finds() {
-    for code in ["A101", "A102", "A103", "A104", "C201", "C202", "C203", "C208"] {
+    for code in ["A101", "A102", "A103", "A104", "A105", "C201", "C202", "C203", "C208"] {
         let folder = root().join("fixtures/rules").join(code);
         for entry in std::fs::read_dir(&folder).unwrap() {
             let path = entry.unwrap().path();
@@ -281,10 +281,12 @@ fn each_recorded_check_fails_exactly_where_it_finds() {
                 .collect();
             reported.sort();
             reported.dedup();
+            // A105 warns of a verdict that holds only by rounding; the rest report failures.
             assert!(mine
                 .iter()
                 .filter(|r| r["finding"] == "reported")
-                .all(|r| r["verdict"] == "fails"));
+                .all(|r| r["verdict"] == "fails"
+                    || (code == "A105" && r["verdict"] == "holds only by rounding")));
             assert_eq!(reported, findings_of(&path, &[code]), "{path}");
         }
     }
