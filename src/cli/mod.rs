@@ -18,7 +18,8 @@ use crate::messages::{Lang, Message};
 use crate::msg;
 use crate::output;
 use crate::read::{read_document, ReadError, SourceFile, SourceKind};
-use crate::rules::{check_document_with, find_rule, RULES};
+use crate::rules::worksheet::CheckRecord;
+use crate::rules::{check_document_recorded, check_document_with, find_rule, RULES};
 use clap::{Parser, Subcommand, ValueEnum};
 use codespan_reporting::term::termcolor::{ColorChoice, StandardStream};
 use rayon::prelude::*;
@@ -127,6 +128,17 @@ enum CheckFormat {
     /// One self-contained HTML page for reviewers: the tables with the wrong cells
     /// highlighted, and the findings beside them.
     Html,
+    /// The working paper: one CSV row per check performed, passed or failed, with its
+    /// inputs, formula, recomputed value and verdict; then the counts per check.
+    Worksheet,
+    /// The working paper as an .xlsx workbook (redirect it to a file).
+    WorksheetXlsx,
+}
+
+impl CheckFormat {
+    fn is_worksheet(self) -> bool {
+        matches!(self, CheckFormat::Worksheet | CheckFormat::WorksheetXlsx)
+    }
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -235,9 +247,16 @@ fn report_input_error(message: &str) {
 
 /// A file read and its findings.
 type Checked = (SourceFile, Vec<Finding>);
+/// The checks performed on a file, for `--format worksheet`, with the report's number
+/// format.
+type Worksheet = (Locale, Vec<CheckRecord>);
 
 /// A file that could not be read, and why.
 type Unreadable = (String, Message);
+
+/// A file checked: its findings, its worksheet (for `--format worksheet`) and, for the
+/// HTML page, what was read of it.
+type Done = (Checked, Worksheet, Option<Document>);
 
 /// What `periksa check` prints.
 #[derive(Debug, Clone, Copy)]
@@ -281,7 +300,7 @@ fn run_check(
     // keep the order of the paths. The HTML page shows the tables, so it keeps what was
     // read.
     let keep_documents = output.format == CheckFormat::Html && !output.statistics;
-    let results: Vec<Result<(Checked, Option<Document>), Unreadable>> = assigned
+    let results: Vec<Result<Done, Unreadable>> = assigned
         .jobs
         .par_iter()
         .map(|(path, settings)| {
@@ -293,12 +312,17 @@ fn run_check(
             match source {
                 Ok(source) => {
                     let doc = read_document(source, &settings.read_options);
-                    let findings =
-                        check_document_with(&doc, &settings.knowledge, &settings.config.checks);
-                    if keep_documents {
-                        Ok(((doc.source.clone(), findings), Some(doc)))
+                    let (knowledge, checks) = (&settings.knowledge, &settings.config.checks);
+                    let (findings, records) = if output.format.is_worksheet() {
+                        check_document_recorded(&doc, knowledge, checks)
                     } else {
-                        Ok(((doc.source, findings), None))
+                        (check_document_with(&doc, knowledge, checks), Vec::new())
+                    };
+                    let locale = doc.locale;
+                    if keep_documents {
+                        Ok(((doc.source.clone(), findings), (locale, records), Some(doc)))
+                    } else {
+                        Ok(((doc.source, findings), (locale, records), None))
                     }
                 }
                 Err(err) => Err((path.display().to_string(), err.message())),
@@ -306,12 +330,14 @@ fn run_check(
         })
         .collect();
     let mut checked: Vec<Checked> = Vec::new();
+    let mut worksheets: Vec<Worksheet> = Vec::new();
     let mut documents: Vec<Document> = Vec::new();
     let mut unreadable: Vec<(String, String)> = assigned.broken;
     for result in results {
         match result {
-            Ok((done, document)) => {
+            Ok((done, worksheet, document)) => {
                 checked.push(done);
+                worksheets.push(worksheet);
                 documents.extend(document);
             }
             Err((path, err)) => {
@@ -326,15 +352,12 @@ fn run_check(
         return outcome;
     }
 
-    let written = write_findings(
-        &checked,
-        &documents,
-        &walked.errors,
-        &unreadable,
-        output,
-        common.color,
-        lang,
-    );
+    let written = if output.format.is_worksheet() && !output.statistics {
+        write_worksheet(&checked, &worksheets, output.format, lang)
+    } else {
+        let errors = &walked.errors;
+        write_findings(&checked, &documents, errors, &unreadable, output, common.color, lang)
+    };
     if let Err(err) = written {
         if err.kind() != std::io::ErrorKind::BrokenPipe {
             let reason = err.to_string();
@@ -389,7 +412,38 @@ fn write_findings(
         ),
         CheckFormat::Sarif => write_sarif(checked, walk_errors, unreadable, lang),
         CheckFormat::Html => write_html(checked, documents, walk_errors, unreadable, lang),
+        // Written by `write_worksheet`; with `--statistics` the counts are printed above.
+        CheckFormat::Worksheet | CheckFormat::WorksheetXlsx => Ok(()),
     }
+}
+
+/// Prints the worksheet of every file checked: CSV, or an .xlsx workbook, which is never
+/// written to a terminal.
+fn write_worksheet(
+    checked: &[Checked],
+    worksheets: &[Worksheet],
+    format: CheckFormat,
+    lang: Lang,
+) -> std::io::Result<()> {
+    let files: Vec<output::worksheet::FileWorksheet> = checked
+        .iter()
+        .zip(worksheets)
+        .map(|((source, _), (locale, records))| output::worksheet::FileWorksheet {
+            source,
+            locale: *locale,
+            records,
+        })
+        .collect();
+    if format == CheckFormat::Worksheet {
+        return write_text(&output::worksheet::render_csv(&files, lang));
+    }
+    if std::io::stdout().is_terminal() {
+        return Err(std::io::Error::other(msg!("ui.binary-to-terminal").render(lang)));
+    }
+    let bytes = output::worksheet::render_xlsx(&files, lang).map_err(std::io::Error::other)?;
+    let mut stdout = std::io::stdout().lock();
+    stdout.write_all(&bytes)?;
+    stdout.flush()
 }
 
 fn write_text(text: &str) -> std::io::Result<()> {

@@ -3,3 +3,4 @@
 pub mod rules;
 pub mod statistics;
 pub mod tables;
+pub mod worksheet;

@@ -52,6 +52,7 @@
 //! 1.014 / 1.200 × 100 = 84,5, which prints as 84,50, not 84,05 (two digits swapped).
 
 use super::support::{finding, Input, Slot};
+use super::worksheet::{row_label, CheckRecord, Verdict};
 use super::Context;
 use crate::arith::computation::sum_expression;
 use crate::arith::{Computation, Interval};
@@ -354,20 +355,26 @@ pub fn check(ctx: &Context, findings: &mut Vec<crate::diagnostics::Finding>) {
                 let Some(percent) = facts.figure(row, slot.percent) else { continue };
                 let Some(recomputed) = recompute(ctx, facts, slot, row) else { continue };
                 let printed = ctx.printed(percent);
-                if recomputed.candidates.iter().any(|c| c.interval.meets(&printed)) {
-                    continue;
-                }
+                let matching = recomputed.candidates.iter().find(|c| c.interval.meets(&printed));
                 // A percentage capped at one of the policy's caps ("120,00" for 125 %).
-                let capped = ctx.knowledge.policy.achievement_caps.contains(&percent.value)
+                let capped = matching.is_none()
+                    && ctx.knowledge.policy.achievement_caps.contains(&percent.value)
                     && recomputed.candidates.iter().any(|c| c.interval.hi >= percent.value);
-                if capped {
-                    continue;
-                }
                 let is_total = facts.rows[row].role != RowRole::Data;
-                if is_total
-                    && mean_of_closed_rows(ctx, facts, slot.percent, row)
-                        .is_some_and(|m| m.meets(&printed))
-                {
+                let mean = (matching.is_none() && !capped && is_total)
+                    .then(|| mean_of_closed_rows(ctx, facts, slot.percent, row))
+                    .flatten()
+                    .filter(|m| m.meets(&printed));
+                ctx.record(|| {
+                    let way = match (matching, capped, mean) {
+                        (Some(c), _, _) => Way::Formula(c),
+                        (None, true, _) => Way::Capped,
+                        (None, false, Some(m)) => Way::MeanOfRows(m),
+                        (None, false, None) => Way::Formula(recomputed.expected()),
+                    };
+                    worksheet_record(ctx, facts, slot.percent, row, percent, &recomputed, way)
+                });
+                if matching.is_some() || capped || mean.is_some() {
                     continue;
                 }
                 let cell = facts.cell(row, slot.percent);
@@ -394,6 +401,58 @@ pub fn check(ctx: &Context, findings: &mut Vec<crate::diagnostics::Finding>) {
                 findings.push(f);
             }
         }
+    }
+}
+
+/// How a printed percentage was found to hold (or, for one that fails, the expected way).
+enum Way<'r> {
+    Formula(&'r Candidate),
+    /// At one of the policy's caps, which the computation exceeds.
+    Capped,
+    /// The mean of the percentages of the rows a total row closes.
+    MeanOfRows(Interval),
+}
+
+fn worksheet_record(
+    ctx: &Context,
+    facts: &TableFacts,
+    column: usize,
+    row: usize,
+    percent: &crate::figures::Figure,
+    recomputed: &Recomputed,
+    way: Way,
+) -> CheckRecord {
+    let printed = ctx.printed(percent);
+    let mut inputs = vec![recomputed.target.text.clone()];
+    inputs.extend(recomputed.realisation.iter().map(|i| i.text.clone()));
+    let (formula, interval, verdict) = match way {
+        Way::Formula(c) => (
+            Message::plain(c.computation.expression.clone()),
+            Some(c.interval),
+            Verdict::judge(Some(c.computation.value), &c.interval, &printed),
+        ),
+        Way::Capped => {
+            let c = recomputed.expected();
+            let computation = c.computation.expression.clone();
+            let cap = ctx.digits(percent);
+            (msg!("worksheet.formula-capped", computation, cap), Some(c.interval), Verdict::Holds)
+        }
+        Way::MeanOfRows(m) => {
+            (msg!("worksheet.formula-mean-of-rows"), Some(m), Verdict::judge(None, &m, &printed))
+        }
+    };
+    CheckRecord {
+        code: CODE,
+        place: facts.place(column),
+        row: row_label(facts, row),
+        span: facts.cell(row, column).span,
+        inputs,
+        formula,
+        recomputed: interval,
+        printed: ctx.digits(percent),
+        decimals: percent.decimals,
+        verdict,
+        reported: false,
     }
 }
 

@@ -51,6 +51,7 @@
 //! 33 + 2 + 3 + 17 = 55, not 52.
 
 use super::support::{finding, finding_with};
+use super::worksheet::{row_label, CheckRecord, Verdict};
 use super::Context;
 use crate::arith::computation::sum_expression;
 use crate::arith::Interval;
@@ -134,17 +135,30 @@ fn report(ctx: &Context, facts: &TableFacts, sums: &[Sum], findings: &mut Vec<Fi
 }
 
 fn evaluate(ctx: &Context, facts: &TableFacts, sum: &Sum) -> Outcome {
-    if sum.readings.len() > 1
-        && sum.readings[1..]
-            .iter()
-            .any(|parts| matches!(check_sum(ctx, facts, sum, parts, false), Outcome::Holds))
-    {
-        return Outcome::Holds;
+    let first = &sum.readings[0];
+    let direct = check_sum(ctx, facts, sum, first, sum.warn_blank, false);
+    // Only the reading that decides goes into the worksheet: the first that holds, else
+    // the first reading, which the finding reports.
+    let recorded = |parts: &[(usize, usize)], warn_blank: bool| {
+        if ctx.recording() {
+            check_sum(ctx, facts, sum, parts, warn_blank, true);
+        }
+    };
+    if matches!(direct, Outcome::Holds) {
+        recorded(first, sum.warn_blank);
+        return direct;
+    }
+    for parts in sum.readings.iter().skip(1) {
+        if matches!(check_sum(ctx, facts, sum, parts, false, false), Outcome::Holds) {
+            recorded(parts, false);
+            return Outcome::Holds;
+        }
     }
     if holds_as_groups(ctx, facts, sum) {
         return Outcome::Holds;
     }
-    check_sum(ctx, facts, sum, &sum.readings[0], sum.warn_blank)
+    recorded(first, sum.warn_blank);
+    direct
 }
 
 /// Rows of group heads that carry the sums of their items ("1 Program …" above "1.1",
@@ -161,16 +175,45 @@ fn holds_as_groups(ctx: &Context, facts: &TableFacts, sum: &Sum) -> bool {
     }
     let Some(total) = facts.figure(row, column) else { return false };
     let mut intervals = Vec::with_capacity(parts.len());
+    let mut texts = Vec::with_capacity(parts.len());
     for &(r, c) in parts {
         match ctx.slot(facts.cell(r, c)) {
-            super::support::Slot::Known(input) => intervals.push(input.interval),
-            super::support::Slot::Nil(_) => intervals.push(Interval::exact(Decimal::ZERO)),
+            super::support::Slot::Known(input) => {
+                intervals.push(input.interval);
+                texts.push(input.text);
+            }
+            super::support::Slot::Nil(_) => {
+                intervals.push(Interval::exact(Decimal::ZERO));
+                texts.push("-".to_string());
+            }
             _ => return false,
         }
     }
-    Interval::sum(&intervals)
-        .and_then(|all| all.div_const(Decimal::TWO))
-        .is_some_and(|half| half.meets(&ctx.printed(total)))
+    let printed = ctx.printed(total);
+    let Some(half) = Interval::sum(&intervals).and_then(|all| all.div_const(Decimal::TWO)) else {
+        return false;
+    };
+    if !half.meets(&printed) {
+        return false;
+    }
+    ctx.record(|| {
+        let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+        let sum = sum_expression(&refs);
+        CheckRecord {
+            code: CODE,
+            place: facts.place(column),
+            row: row_label(facts, row),
+            span: facts.cell(row, column).span,
+            inputs: texts.clone(),
+            formula: msg!("worksheet.formula-group-heads", sum),
+            recomputed: Some(half),
+            printed: ctx.digits(total),
+            decimals: total.decimals,
+            verdict: Verdict::judge(None, &half, &printed),
+            reported: false,
+        }
+    });
+    true
 }
 
 /// Total columns, in every row: each against its sibling columns.
@@ -283,6 +326,7 @@ fn check_sum(
     sum: &Sum,
     parts: &[(usize, usize)],
     warn_blank: bool,
+    record: bool,
 ) -> Outcome {
     let mut intervals = Vec::with_capacity(parts.len());
     let mut texts = Vec::with_capacity(parts.len());
@@ -332,6 +376,25 @@ fn check_sum(
         Message::plain("")
     };
     let place = facts.place(tc);
+    // The worksheet's record of this sum, against the total as printed.
+    let record_as = |printed: String, decimals: u32, interval: &Interval| {
+        if !record {
+            return;
+        }
+        ctx.record(|| CheckRecord {
+            code: CODE,
+            place: place.clone(),
+            row: row_label(facts, tr),
+            span: total_cell.span,
+            inputs: texts.clone(),
+            formula: Message::plain(sum_expression(&refs)),
+            recomputed: Some(recomputed),
+            printed,
+            decimals,
+            verdict: Verdict::judge(Some(value), &recomputed, interval),
+            reported: false,
+        })
+    };
     let (mut f, expected, found) = match &total_cell.value {
         CellFigure::Figure(total) => {
             if total.kind == FigureKind::Percent
@@ -339,7 +402,9 @@ fn check_sum(
             {
                 return Outcome::Unknown;
             }
-            if recomputed.meets(&ctx.printed(total)) {
+            let printed = ctx.printed(total);
+            record_as(ctx.digits(total), total.decimals, &printed);
+            if recomputed.meets(&printed) {
                 return Outcome::Holds;
             }
             let found = ctx.digits(total);
@@ -352,6 +417,7 @@ fn check_sum(
             (f, expected, found)
         }
         CellFigure::Nil(_) => {
+            record_as("-".to_string(), 0, &Interval::exact(Decimal::ZERO));
             if recomputed.contains(Decimal::ZERO) {
                 return Outcome::Holds;
             }
@@ -364,6 +430,9 @@ fn check_sum(
             (f, expected, "-".to_string())
         }
         CellFigure::Empty if warn_blank && any_nonzero => {
+            // A blank total is no value: nothing the sum could hold.
+            let nothing = Interval { lo: Decimal::MAX, hi: Decimal::MAX };
+            record_as(String::new(), decimals, &nothing);
             let expected = ctx.show(value, decimals);
             let f = finding_with(
                 CODE,

@@ -37,12 +37,14 @@
 //! 160 + 310 + 365 + 250 = 1.085, not 1.058.
 
 use super::support::{finding, Slot};
+use super::worksheet::{row_label, CheckRecord, Verdict};
 use super::Context;
 use crate::arith::computation::sum_expression;
 use crate::arith::Interval;
 use crate::diagnostics::{Finding, Label};
 use crate::facts::{RowRole, TableFacts};
 use crate::knowledge::{IndicatorKind, Measure};
+use crate::messages::Message;
 use crate::msg;
 use rust_decimal::Decimal;
 
@@ -146,7 +148,31 @@ fn check_sum(
     // A count of what exists at the end of each period (active cooperatives, people in
     // poverty) has the last period's figure as its year, whatever its name says.
     let last_is_year = intervals.last().is_some_and(|last| last.meets(&printed));
-    if sum.meets(&printed) || is_cumulative(&intervals, &printed) || last_is_year {
+    let holds = sum.meets(&printed) || is_cumulative(&intervals, &printed) || last_is_year;
+    ctx.record(|| {
+        let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+        let (formula, interval, exact) = match intervals.last() {
+            Some(last) if !sum.meets(&printed) && holds => {
+                let figure = texts.last().cloned().unwrap_or_default();
+                (msg!("worksheet.formula-last-period", figure), *last, None)
+            }
+            _ => (Message::plain(sum_expression(&refs)), sum, Some(value)),
+        };
+        CheckRecord {
+            code: CODE,
+            place: facts.place(annual),
+            row: row_label(facts, row),
+            span: facts.cell(row, annual).span,
+            inputs: texts.clone(),
+            formula,
+            recomputed: Some(interval),
+            printed: ctx.digits(total),
+            decimals: total.decimals,
+            verdict: Verdict::judge(exact, &interval, &printed),
+            reported: false,
+        }
+    });
+    if holds {
         return;
     }
     let found = ctx.digits(total);
@@ -204,9 +230,33 @@ fn check_last(
     let Some(last) = facts.figure(row, last_column) else { return };
     let input = ctx.input(last, facts.cell(row, last_column).span);
     let printed = ctx.printed(year);
-    if input.interval.meets(&printed)
-        || mean_of_periods(ctx, facts, row, periods).is_some_and(|m| m.meets(&printed))
-    {
+    let mean = (!input.interval.meets(&printed))
+        .then(|| mean_of_periods(ctx, facts, row, periods))
+        .flatten()
+        .filter(|m| m.meets(&printed));
+    ctx.record(|| {
+        let (formula, interval, exact) = match mean {
+            Some(m) => (msg!("worksheet.formula-mean-of-periods"), m, None),
+            None => {
+                let figure = input.text.clone();
+                (msg!("worksheet.formula-last-period", figure), input.interval, Some(last.value))
+            }
+        };
+        CheckRecord {
+            code: CODE,
+            place: facts.place(annual),
+            row: row_label(facts, row),
+            span: facts.cell(row, annual).span,
+            inputs: vec![input.text.clone()],
+            formula,
+            recomputed: Some(interval),
+            printed: ctx.digits(year),
+            decimals: year.decimals,
+            verdict: Verdict::judge(exact, &interval, &printed),
+            reported: false,
+        }
+    });
+    if input.interval.meets(&printed) || mean.is_some() {
         return;
     }
     let found = ctx.digits(year);

@@ -34,6 +34,7 @@
 //! (87,50 + 93,00 + 90,00) / 3 = 90,1666…, which prints as 90,17, not 92,08.
 
 use super::support::{finding, Slot};
+use super::worksheet::{row_label, CheckRecord, Verdict};
 use super::Context;
 use crate::arith::computation::sum_expression;
 use crate::arith::Interval;
@@ -207,12 +208,17 @@ fn check_mean(
     let mut first = None;
     for (i, parts) in readings.iter().enumerate() {
         match mean_of(ctx, facts, parts) {
-            Some(mean) if mean.interval.meets(&ctx.printed(printed)) => return,
+            Some(mean) if mean.interval.meets(&ctx.printed(printed)) => {
+                ctx.record(|| record(ctx, facts, (row, column), printed, &mean));
+                return;
+            }
             Some(mean) if i == 0 => first = Some(mean),
             _ => {}
         }
     }
-    let Some(Mean { interval: _, value, texts, spans }) = first else { return };
+    let Some(mean) = first else { return };
+    ctx.record(|| record(ctx, facts, (row, column), printed, &mean));
+    let Mean { interval: _, value, texts, spans } = mean;
     let found = ctx.digits(printed);
     let expected = ctx.show(value, printed.decimals);
     let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
@@ -232,6 +238,29 @@ fn check_mean(
         f = f.with_related(Label::new(span, msg!("a104.label-averaged")));
     }
     findings.push(f);
+}
+
+fn record(
+    ctx: &Context,
+    facts: &TableFacts,
+    (row, column): (usize, usize),
+    printed: &crate::figures::Figure,
+    mean: &Mean,
+) -> CheckRecord {
+    let refs: Vec<&str> = mean.texts.iter().map(String::as_str).collect();
+    CheckRecord {
+        code: CODE,
+        place: facts.place(column),
+        row: row_label(facts, row),
+        span: facts.cell(row, column).span,
+        inputs: mean.texts.clone(),
+        formula: Message::plain(format!("({}) / {}", sum_expression(&refs), mean.texts.len())),
+        recomputed: Some(mean.interval),
+        printed: ctx.digits(printed),
+        decimals: printed.decimals,
+        verdict: Verdict::judge(Some(mean.value), &mean.interval, &ctx.printed(printed)),
+        reported: false,
+    }
 }
 
 /// A mean of printed figures.

@@ -61,6 +61,8 @@ use regex::Regex;
 use rust_decimal::Decimal;
 use std::sync::LazyLock;
 
+use super::worksheet::{self, row_label, CheckRecord};
+
 const CODE: &str = "A105";
 
 pub fn check(ctx: &Context, findings: &mut Vec<Finding>) {
@@ -157,6 +159,14 @@ fn check_tables(ctx: &Context, findings: &mut Vec<Finding>) {
                 let shown = printed
                     .map(|p| ctx.digits(p))
                     .unwrap_or_else(|| show_value(exact.1, ctx.doc.locale));
+                ctx.record(|| {
+                    let mut record = record(verdict, &judgement, (&cell.text, cell.span), &shown);
+                    record.place = facts.place(column);
+                    record.row = row_label(facts, row);
+                    record.recomputed = Some(exact.0);
+                    record.decimals = printed.map_or(2, |p| p.decimals);
+                    record
+                });
                 if let Some(f) = verdict_finding(
                     ctx,
                     judgement,
@@ -170,6 +180,36 @@ fn check_tables(ctx: &Context, findings: &mut Vec<Finding>) {
                 }
             }
         }
+    }
+}
+
+/// The worksheet's record of verdict words (`words`, at their span) against the
+/// percentage `shown`: in a sentence until the caller says which table cell it is.
+fn record(
+    verdict: &Verdict,
+    judgement: &Judgement,
+    (words, span): (&str, Span),
+    shown: &str,
+) -> CheckRecord {
+    let claims = verdict.symbols();
+    CheckRecord {
+        code: CODE,
+        place: msg!("a105.place-sentence"),
+        row: None,
+        span,
+        inputs: vec![shown.to_string()],
+        formula: msg!("worksheet.formula-verdict", percent = shown, claims),
+        recomputed: None,
+        printed: words.to_string(),
+        decimals: 2,
+        verdict: match judgement {
+            Judgement::Holds => worksheet::Verdict::Holds,
+            Judgement::OnlyByRounding | Judgement::Unconfirmed => {
+                worksheet::Verdict::HoldsByRounding
+            }
+            Judgement::Contradicted => worksheet::Verdict::Fails,
+        },
+        reported: false,
     }
 }
 
@@ -264,6 +304,12 @@ fn check_sentences(ctx: &Context, findings: &mut Vec<Finding>) {
         let exact = (ctx.printed(figure), figure.value);
         let judgement = judge(m.verdict, exact, Some(figure.value));
         let shown = ctx.digits(figure);
+        ctx.record(|| {
+            let mut record = record(m.verdict, &judgement, (words, words_span), &shown);
+            record.recomputed = Some(exact.0);
+            record.decimals = figure.decimals;
+            record
+        });
         if let Some(f) = verdict_finding(
             ctx,
             judgement,

@@ -58,6 +58,8 @@ use crate::messages::Message;
 use crate::msg;
 use std::collections::HashSet;
 
+use super::worksheet::{row_label, CheckRecord, Verdict};
+
 const CODE: &str = "C201";
 
 pub fn check(ctx: &Context, findings: &mut Vec<Finding>) {
@@ -65,7 +67,11 @@ pub fn check(ctx: &Context, findings: &mut Vec<Finding>) {
     keys.sort_by_key(|(_, mentions)| mentions[0]);
     for (key, mentions) in keys {
         let mentions: Vec<&Fact> = mentions.iter().map(|&i| &ctx.index.facts[i]).collect();
-        if let Some(f) = mismatch(ctx, key, &mentions) {
+        let found = mismatch(ctx, key, &mentions);
+        if ctx.recording() {
+            record_mentions(ctx, &mentions, found.as_ref().map(|f| f.primary.span));
+        }
+        if let Some(f) = found {
             findings.push(f);
         }
     }
@@ -138,6 +144,50 @@ fn mismatch(ctx: &Context, key: &FactKey, mentions: &[&Fact]) -> Option<Finding>
     let note =
         if tie { msg!("c201.note-tie", places, counts) } else { msg!("c201.note", places, counts) };
     Some(f.with_values(expected, found).with_note(note))
+}
+
+/// The worksheet's records of one figure printed in several places: each mention against
+/// the report's value (the one printed most often, else first). A mention that differs
+/// is a check performed only when it is reported (`reported`, its span): otherwise it may
+/// well be another indicator's figure.
+fn record_mentions(ctx: &Context, mentions: &[&Fact], reported: Option<crate::span::Span>) {
+    let groups = agreeing_groups(mentions);
+    let Some(usual) = groups.iter().max_by_key(|g| (g.len(), std::cmp::Reverse(g[0]))) else {
+        return;
+    };
+    let reference = mentions[usual[0]];
+    let Some(value) = ctx.tables[reference.table].figure(reference.row, reference.column) else {
+        return;
+    };
+    for &mention in mentions {
+        if std::ptr::eq(mention, reference) {
+            continue;
+        }
+        let span = cell_span(ctx, mention);
+        let agrees = mention.interval.meets(&reference.interval);
+        if !agrees && reported != Some(span) {
+            continue;
+        }
+        let facts = &ctx.tables[mention.table];
+        let Some(printed) = facts.figure(mention.row, mention.column) else { continue };
+        ctx.record(|| CheckRecord {
+            code: CODE,
+            place: place(ctx, mention),
+            row: row_label(facts, mention.row),
+            span,
+            inputs: vec![digits(ctx, reference)],
+            formula: msg!(
+                "worksheet.formula-as-in",
+                figure = digits(ctx, reference),
+                place = place(ctx, reference)
+            ),
+            recomputed: Some(reference.interval),
+            printed: ctx.digits(printed),
+            decimals: printed.decimals,
+            verdict: Verdict::judge(Some(value.value), &reference.interval, &mention.interval),
+            reported: false,
+        });
+    }
 }
 
 /// Mentions grouped by agreement: sorted by value, a mention whose interval meets the

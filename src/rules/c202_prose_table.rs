@@ -50,6 +50,8 @@ use regex::Regex;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
+use super::worksheet::{CheckRecord, Verdict};
+
 const CODE: &str = "C202";
 
 pub fn check(ctx: &Context, findings: &mut Vec<Finding>) {
@@ -114,7 +116,11 @@ fn check_figure(
         .flat_map(|&m| values.of(about.indicator, about.year, m))
         .filter(|v| v.facts.iter().any(|&f| basis_fits(&ctx.index.facts[f])))
         .collect();
-    if candidates.is_empty() || candidates.iter().any(|v| v.interval.meets(&printed)) {
+    if candidates.is_empty() {
+        return None;
+    }
+    if let Some(agreeing) = candidates.iter().find(|v| v.interval.meets(&printed)) {
+        ctx.record(|| worksheet_record(ctx, figure, agreeing, about));
         return None;
     }
     let found = ctx.digits(figure);
@@ -173,7 +179,35 @@ fn check_figure(
         }
         None => msg!("c202.note-named", name, measure),
     };
+    ctx.record(|| worksheet_record(ctx, figure, value, about));
     Some(f.with_values(expected, found).with_note(note))
+}
+
+/// The worksheet's record of a figure in prose compared with the tables' value.
+fn worksheet_record(ctx: &Context, figure: &Figure, value: &Value, about: &About) -> CheckRecord {
+    let first = &ctx.index.facts[value.facts[0]];
+    let name = &ctx.index.indicators.all[about.indicator].name;
+    let measure = match first.key.measure {
+        FactMeasure::Target => msg!("c202.measure-target"),
+        FactMeasure::Realisation => msg!("c202.measure-realisation"),
+        FactMeasure::Percent => msg!("c202.measure-percent"),
+    };
+    let table = ctx.tables[first.table].place(first.column);
+    let table_value = ctx.tables[first.table].figure(first.row, first.column).map(|f| f.value);
+    let printed = ctx.printed(figure);
+    CheckRecord {
+        code: CODE,
+        place: msg!("worksheet.place-prose", measure, name),
+        row: None,
+        span: figure.number_span,
+        inputs: vec![value.digits.clone()],
+        formula: msg!("worksheet.formula-as-in", figure = value.digits.clone(), place = table),
+        recomputed: Some(value.interval),
+        printed: ctx.digits(figure),
+        decimals: figure.decimals,
+        verdict: Verdict::judge(table_value, &value.interval, &printed),
+        reported: false,
+    }
 }
 
 /// One value the tables print for an indicator's year and measure, and where.

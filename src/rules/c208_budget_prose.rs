@@ -47,6 +47,8 @@ use regex::Regex;
 use rust_decimal::Decimal;
 use std::sync::LazyLock;
 
+use super::worksheet::{CheckRecord, Verdict};
+
 const CODE: &str = "C208";
 
 pub fn check(ctx: &Context, findings: &mut Vec<Finding>) {
@@ -270,6 +272,22 @@ const PART_OF_BUDGET: &[&str] = &[
 fn check_realisation(ctx: &Context, claim: &Claim, budget: &Budget) -> Option<Finding> {
     let said = ctx.printed(claim.realisation);
     let sum = &budget.realisation;
+    ctx.record(|| {
+        let terms: Vec<&str> = sum.parts.iter().map(|(_, d)| d.as_str()).collect();
+        CheckRecord {
+            code: CODE,
+            place: msg!("worksheet.place-prose-budget", place = budget.table.place(sum.column)),
+            row: None,
+            span: claim.realisation.number_span,
+            inputs: sum.parts.iter().map(|(_, d)| d.clone()).collect(),
+            formula: Message::plain(sum_expression(&terms)),
+            recomputed: Some(sum.total),
+            printed: ctx.digits(claim.realisation),
+            decimals: claim.realisation.decimals,
+            verdict: Verdict::judge(Some(sum.value), &sum.total, &said),
+            reported: false,
+        }
+    });
     if sum.total.meets(&said) {
         return None;
     }
@@ -307,14 +325,31 @@ fn check_percentage(ctx: &Context, claim: &Claim, block: &Block) -> Option<Findi
     let realisation = ctx.input(claim.realisation, claim.realisation.span).interval;
     let allocation = ctx.input(claim.allocation, claim.allocation.span).interval;
     let ratio = realisation.div(&allocation)?.scale(Decimal::ONE_HUNDRED)?;
-    if ratio.meets(&ctx.printed(percentage)) {
-        return None;
-    }
     let exact = claim
         .realisation
         .value
         .checked_mul(Decimal::ONE_HUNDRED)?
         .checked_div(claim.allocation.value)?;
+    let printed = ctx.printed(percentage);
+    ctx.record(|| {
+        let (r, a) = (ctx.digits(claim.realisation), ctx.digits(claim.allocation));
+        CheckRecord {
+            code: CODE,
+            place: msg!("worksheet.place-prose-absorption"),
+            row: None,
+            span: percentage.number_span,
+            inputs: vec![r.clone(), a.clone()],
+            formula: Message::plain(format!("{r} / {a} × 100")),
+            recomputed: Some(ratio),
+            printed: ctx.digits(percentage),
+            decimals: percentage.decimals,
+            verdict: Verdict::judge(Some(exact), &ratio, &printed),
+            reported: false,
+        }
+    });
+    if ratio.meets(&printed) {
+        return None;
+    }
     let found = ctx.digits(percentage);
     let expected = ctx.show(exact, percentage.decimals);
     let (r, a) = (ctx.digits(claim.realisation), ctx.digits(claim.allocation));

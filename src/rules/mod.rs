@@ -30,6 +30,7 @@ pub mod s305_citations;
 pub mod s306_chapter_names;
 pub mod support;
 pub mod suppressions;
+pub mod worksheet;
 
 use crate::diagnostics::{sort_findings, Finding, Severity};
 use crate::document::Document;
@@ -46,6 +47,8 @@ pub struct Context<'d> {
     pub tables: Vec<TableFacts<'d>>,
     /// Every figure the tables give an indicator, by indicator, period, measure and basis.
     pub index: FactIndex,
+    /// The checks performed, when a worksheet is asked for.
+    worksheet: Option<std::cell::RefCell<Vec<worksheet::CheckRecord>>>,
 }
 
 impl<'d> Context<'d> {
@@ -60,7 +63,7 @@ impl<'d> Context<'d> {
     pub fn for_year(doc: &'d Document, knowledge: &'d Knowledge, year: Option<u16>) -> Context<'d> {
         let tables = document_facts(doc, knowledge);
         let index = FactIndex::build_for_year(doc, &tables, knowledge, year);
-        Context { doc, knowledge, tables, index }
+        Context { doc, knowledge, tables, index, worksheet: None }
     }
 }
 
@@ -260,12 +263,36 @@ pub fn check_document_with(
     knowledge: &Knowledge,
     options: &CheckOptions,
 ) -> Vec<Finding> {
-    let context = Context::for_year(doc, knowledge, options.report_year);
+    run_checks(&Context::for_year(doc, knowledge, options.report_year), options)
+}
+
+/// [`check_document_with`], and the worksheet: every check performed, passed or failed,
+/// in the order of the document.
+pub fn check_document_recorded(
+    doc: &Document,
+    knowledge: &Knowledge,
+    options: &CheckOptions,
+) -> (Vec<Finding>, Vec<worksheet::CheckRecord>) {
+    let mut context = Context::for_year(doc, knowledge, options.report_year);
+    context.worksheet = Some(Default::default());
+    let findings = run_checks(&context, options);
+    let mut records = context.worksheet.take().unwrap_or_default().into_inner();
+    let reported: HashSet<(Span, &str)> =
+        findings.iter().map(|f| (f.primary.span, f.code)).collect();
+    for record in &mut records {
+        record.reported = reported.contains(&(record.span, record.code));
+    }
+    records.sort_by_key(|r| (r.span.start, r.span.end, r.code));
+    (findings, records)
+}
+
+fn run_checks(context: &Context, options: &CheckOptions) -> Vec<Finding> {
+    let doc = context.doc;
     let mut findings = doc.reading_findings.clone();
     findings.retain(|f| options.runs(f.code));
     for rule in RULES.iter().filter(|r| options.runs(r.code)) {
         if let Some(check) = rule.check {
-            check(&context, &mut findings);
+            check(context, &mut findings);
         }
     }
     // Consequences are judged at the checks' own severities: a total set to be a warning

@@ -11,6 +11,7 @@ use crate::diagnostics::{Finding, Label};
 use crate::messages::Message;
 use crate::msg;
 use crate::rules::support::finding;
+use crate::rules::worksheet::{CheckRecord, Verdict};
 use crate::rules::Context;
 use crate::span::Span;
 use rust_decimal::Decimal;
@@ -76,6 +77,65 @@ fn gives(
     Some(capped)
 }
 
+/// The operands of a computation, as printed.
+fn operands(expr: &Expr, out: &mut Vec<String>) {
+    match expr {
+        Expr::Num(operand) => out.push(operand.text.clone()),
+        Expr::Bin(_, left, right) => {
+            operands(left, out);
+            operands(right, out);
+        }
+    }
+}
+
+/// The worksheet's record of a computation written in a sentence, read the way that
+/// gives its result (`holds`) or the way it is reported.
+fn record(
+    ctx: &Context,
+    expr: &Expr,
+    result: &Operand,
+    reading: Reading,
+    scale: Decimal,
+    holds: bool,
+) -> CheckRecord {
+    let rounding = ctx.knowledge.policy.rounding;
+    let recomputed = interval(expr, reading, rounding).and_then(|i| i.scale(scale));
+    let exact = value(expr, reading).and_then(|v| v.checked_mul(scale));
+    let printed = Interval::printed(result.value.abs(), result.decimals, rounding);
+    let mut inputs = Vec::new();
+    operands(expr, &mut inputs);
+    let verdict = match (holds, &recomputed) {
+        (false, _) => Verdict::Fails,
+        (true, Some(r)) => {
+            // The sign is the writer's: "(-)21,00%" for a decrease.
+            let abs = if r.hi <= Decimal::ZERO { negate(r) } else { *r };
+            match Verdict::judge(exact.map(|v| v.abs()), &abs, &printed) {
+                // Held at a cap, or by the ratio read as a percentage.
+                Verdict::Fails => Verdict::Holds,
+                verdict => verdict,
+            }
+        }
+        (true, None) => Verdict::Holds,
+    };
+    let mut formula = render(expr, reading);
+    if scale != Decimal::ONE {
+        formula.push_str(&format!(" × {}", show_value(scale, ctx.doc.locale)));
+    }
+    CheckRecord {
+        code: CODE,
+        place: msg!("worksheet.place-prose-computation"),
+        row: None,
+        span: result.digits,
+        inputs,
+        formula: Message::plain(formula),
+        recomputed,
+        printed: result.text.clone(),
+        decimals: result.decimals,
+        verdict,
+        reported: false,
+    }
+}
+
 /// What one unit of the result is worth in the computation: a percentage read as a
 /// fraction is a hundredth.
 fn result_scale(result: &Operand, reading: Reading) -> Decimal {
@@ -99,6 +159,7 @@ pub fn compare(ctx: &Context, expr: &Expr, expr_span: Span, result: &Operand) ->
         // A computation periksa cannot carry out (a divisor that may be zero, an
         // overflow) is no evidence of a slip.
         if gives(ctx, expr, result, reading, scale)? {
+            ctx.record(|| record(ctx, expr, result, reading, scale, true));
             return None;
         }
     }
@@ -115,6 +176,7 @@ pub fn compare(ctx: &Context, expr: &Expr, expr_span: Span, result: &Operand) ->
     };
     let computed = value(expr, reading)?;
     let scale = result_scale(result, reading);
+    ctx.record(|| record(ctx, expr, result, reading, scale, false));
     let expected_value = computed.checked_mul(scale)?;
     let sign: String = result.text.chars().take_while(|c| !c.is_ascii_digit()).collect();
     let expected = format!("{sign}{}", ctx.show(expected_value.abs(), result.decimals));
