@@ -55,7 +55,7 @@ use super::worksheet::{row_label, CheckRecord, Verdict};
 use super::Context;
 use crate::arith::computation::sum_expression;
 use crate::arith::Interval;
-use crate::diagnostics::{Finding, Label, Severity};
+use crate::diagnostics::{Applicability, Finding, Label, Severity};
 use crate::facts::totals::{row_covers, sibling_parts, total_group_parts};
 use crate::facts::{RowRole, TableFacts};
 use crate::figures::lexer::CellFigure;
@@ -125,6 +125,10 @@ fn report(ctx: &Context, facts: &TableFacts, sums: &[Sum], findings: &mut Vec<Fi
                 let before = first.note.take().unwrap_or_else(|| Message::plain(""));
                 first.note = Some(msg!("a102.note-both", before, whose = &sum.whose, also));
                 first.related.extend(finding.related);
+                // Across and down: one fix when both sums give the same value, else a guess.
+                if first.fix != finding.fix {
+                    first.fix = first.fix.take().map(|f| f.at_most(Applicability::Unsafe));
+                }
             }
             None => {
                 reported.insert(sum.total, findings.len());
@@ -409,11 +413,19 @@ fn check_sum(
             }
             let found = ctx.digits(total);
             let expected = ctx.show(value, total.decimals);
+            // More than one reading of which cells the total adds makes the fix a guess.
+            let trust = if sum.readings.len() > 1 {
+                Applicability::Unsafe
+            } else {
+                Applicability::Safe
+            };
+            let fix = ctx.figure_fix(total, total_cell.exact, value, trust);
             let f = finding(
                 CODE,
                 msg!("a102.message", place, found, whose = &sum.whose, expected),
                 Label::new(total_cell.span, msg!("label.printed-expected", found, expected)),
-            );
+            )
+            .with_fix(fix);
             (f, expected, found)
         }
         CellFigure::Nil(_) => {
