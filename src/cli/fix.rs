@@ -188,7 +188,8 @@ fn fix_file(
         Ok(text) => text,
         Err(ApplyError::Overlap(a, b)) => {
             let (a, b) = (source.line_col(a.span.start), source.line_col(b.span.start));
-            let (first, second) = (format!("{}:{}", a.line, a.column), format!("{}:{}", b.line, b.column));
+            let (first, second) =
+                (format!("{}:{}", a.line, a.column), format!("{}:{}", b.line, b.column));
             return Done::Failed(msg!("fix.overlap", path = name, first, second));
         }
         Err(ApplyError::OutOfBounds(e)) => {

@@ -50,7 +50,11 @@ pub struct Fix {
 
 impl Fix {
     /// One edit.
-    pub fn replace(span: Span, replacement: impl Into<String>, applicability: Applicability) -> Fix {
+    pub fn replace(
+        span: Span,
+        replacement: impl Into<String>,
+        applicability: Applicability,
+    ) -> Fix {
         Fix { edits: vec![Edit { span, replacement: replacement.into() }], applicability }
     }
 
@@ -112,7 +116,8 @@ mod tests {
     fn edits_change_only_their_bytes() {
         let text = "\u{feff}| a | 84,05 |  \r\n| b | 61 |\r\n";
         let at = |s: &str| text.find(s).unwrap();
-        let edits = [edit(at("61"), at("61") + 2, "59"), edit(at("84,05"), at("84,05") + 5, "84,50")];
+        let edits =
+            [edit(at("61"), at("61") + 2, "59"), edit(at("84,05"), at("84,05") + 5, "84,50")];
         assert_eq!(apply(text, &edits).unwrap(), "\u{feff}| a | 84,50 |  \r\n| b | 59 |\r\n");
     }
 

@@ -55,12 +55,17 @@ pub fn emit(
     let styles = Styles::default();
     let mut styled = StylesWriter::new(writer, &styles);
     for finding in findings {
-        term::emit_to_write_style(&mut styled, &config, &file, &to_diagnostic(source, finding, lang))
-            .map_err(|err| match err {
-                // Keep the kind of a write error, so that a closed pipe (`| head`) stays one.
-                codespan_reporting::files::Error::Io(io) => io,
-                other => std::io::Error::other(other),
-            })?;
+        term::emit_to_write_style(
+            &mut styled,
+            &config,
+            &file,
+            &to_diagnostic(source, finding, lang),
+        )
+        .map_err(|err| match err {
+            // Keep the kind of a write error, so that a closed pipe (`| head`) stays one.
+            codespan_reporting::files::Error::Io(io) => io,
+            other => std::io::Error::other(other),
+        })?;
     }
     Ok(())
 }
@@ -72,7 +77,8 @@ pub fn render_to_string(source: &SourceFile, findings: &[Finding], lang: Lang) -
     let mut out = String::new();
     for finding in findings {
         // A span outside the file would be a bug in a check; show the rest regardless.
-        let _ = term::emit_to_string(&mut out, &config, &file, &to_diagnostic(source, finding, lang));
+        let _ =
+            term::emit_to_string(&mut out, &config, &file, &to_diagnostic(source, finding, lang));
     }
     out
 }

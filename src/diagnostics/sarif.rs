@@ -32,9 +32,10 @@ use crate::span::Span;
 use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
 use serde_json::{json, Value};
 use serde_sarif::sarif::{
-    Artifact, ArtifactChange, ArtifactContent, ArtifactLocation, Fix as SarifFix, Invocation, Location, Message, MultiformatMessageString,
-    Notification, PhysicalLocation, PropertyBag, Region, ReportingConfiguration,
-    Replacement, ReportingDescriptor, Result as SarifResult, ResultLevel, Run, Sarif, Tool, ToolComponent,
+    Artifact, ArtifactChange, ArtifactContent, ArtifactLocation, Fix as SarifFix, Invocation,
+    Location, Message, MultiformatMessageString, Notification, PhysicalLocation, PropertyBag,
+    Region, Replacement, ReportingConfiguration, ReportingDescriptor, Result as SarifResult,
+    ResultLevel, Run, Sarif, Tool, ToolComponent,
 };
 use std::collections::BTreeMap;
 use std::path::{Component, Path, PathBuf};
@@ -290,10 +291,8 @@ fn sarif_fix(file: &FileContext, fix: &super::Fix) -> SarifFix {
         .collect::<Vec<_>>()
         .join("; ");
     let mut properties = BTreeMap::new();
-    properties.insert(
-        "applicability".to_string(),
-        Value::String(fix.applicability.as_str().to_string()),
-    );
+    properties
+        .insert("applicability".to_string(), Value::String(fix.applicability.as_str().to_string()));
     SarifFix::builder()
         .description(Message::builder().text(description).build())
         .artifact_changes(vec![change])

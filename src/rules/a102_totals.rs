@@ -112,9 +112,22 @@ fn report(ctx: &Context, facts: &TableFacts, sums: &[Sum], findings: &mut Vec<Fi
         .filter(|(_, o)| matches!(o, Outcome::Fails(_)))
         .map(|(sum, _)| sum.total)
         .collect();
+    // A total that holds one way (across) with a failing part, and fails the other way
+    // (down): the total and its part are both suspicious, so its fix is a guess.
+    let leans_on_failing: HashSet<(usize, usize)> = sums
+        .iter()
+        .zip(&outcomes)
+        .filter(|(sum, o)| {
+            matches!(o, Outcome::Holds) && sum.readings[0].iter().any(|p| failing.contains(p))
+        })
+        .map(|(sum, _)| sum.total)
+        .collect();
     let mut reported: HashMap<(usize, usize), usize> = HashMap::new();
     for (sum, outcome) in sums.iter().zip(outcomes) {
-        let Outcome::Fails(finding) = outcome else { continue };
+        let Outcome::Fails(mut finding) = outcome else { continue };
+        if leans_on_failing.contains(&sum.total) {
+            finding.fix = finding.fix.take().map(|f| f.at_most(Applicability::Unsafe));
+        }
         if sum.readings[0].iter().any(|part| failing.contains(part)) {
             continue;
         }
@@ -414,11 +427,8 @@ fn check_sum(
             let found = ctx.digits(total);
             let expected = ctx.show(value, total.decimals);
             // More than one reading of which cells the total adds makes the fix a guess.
-            let trust = if sum.readings.len() > 1 {
-                Applicability::Unsafe
-            } else {
-                Applicability::Safe
-            };
+            let trust =
+                if sum.readings.len() > 1 { Applicability::Unsafe } else { Applicability::Safe };
             let fix = ctx.figure_fix(total, total_cell.exact, value, trust);
             let f = finding(
                 CODE,

@@ -128,8 +128,7 @@ fn check_figure(
     let mut printed_values: Vec<&str> = candidates.iter().map(|v| v.digits.as_str()).collect();
     printed_values.sort_unstable();
     printed_values.dedup();
-    let trust =
-        if printed_values.len() == 1 { Applicability::Safe } else { Applicability::Unsafe };
+    let trust = if printed_values.len() == 1 { Applicability::Safe } else { Applicability::Unsafe };
     // The table values this figure is one slip from.
     let mut near: Vec<&Value> =
         candidates.into_iter().filter(|v| slip(&found, &v.digits).is_some()).collect();

@@ -3,8 +3,8 @@
 
 use super::CODE;
 use crate::diagnostics::{Applicability, Finding, Fix, Label};
-use crate::figures::NumberWords;
 use crate::figures::words::to_number_words;
+use crate::figures::NumberWords;
 use crate::msg;
 use crate::rules::support::finding;
 use crate::rules::Context;
