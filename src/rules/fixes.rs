@@ -80,3 +80,99 @@ pub fn doubt_fixes_on_suspicious_inputs(findings: &mut [Finding]) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostics::fix::apply;
+    use crate::knowledge::Knowledge;
+    use crate::read::{read_document, ReadOptions, SourceFile};
+    use crate::rules::check_document;
+    use std::path::Path;
+
+    /// The findings of a rule fixture, with the source it was read from.
+    fn check(code: &str, file: &str) -> (SourceFile, Vec<Finding>) {
+        let path =
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/rules").join(code).join(file);
+        let source = SourceFile::load(&path).expect("the fixture is readable");
+        let knowledge = Knowledge::builtin();
+        let options = ReadOptions { units: knowledge.units.clone(), ..ReadOptions::default() };
+        let doc = read_document(source, &options);
+        let findings = check_document(&doc, &knowledge);
+        (doc.source, findings)
+    }
+
+    /// Each fix of a check replaces exactly the printed (found) value by the expected one,
+    /// inside the finding's primary span; applying the safe ones leaves no finding of the
+    /// check at those places; the valid twin has no fix.
+    fn fixes_replace_the_derived_figure(code: &str, file: &str) {
+        let (source, findings) = check(code, file);
+        let fixed: Vec<&Finding> =
+            findings.iter().filter(|f| f.code == code && f.fix.is_some()).collect();
+        assert!(!fixed.is_empty(), "{code} {file}: no fix proposed");
+        let mut safe = Vec::new();
+        for finding in &fixed {
+            let fix = finding.fix.as_ref().unwrap();
+            let [edit] = &fix.edits[..] else { panic!("{code}: one edit per fix") };
+            let (primary, span) = (finding.primary.span, edit.span);
+            assert!(
+                primary.start <= span.start && span.end <= primary.end,
+                "{code}: in the primary"
+            );
+            assert_eq!(
+                Some(source.slice(span)),
+                finding.found.as_deref(),
+                "{code}: the found digits"
+            );
+            assert_eq!(Some(edit.replacement.as_str()), finding.expected.as_deref());
+            if fix.applicability == Applicability::Safe {
+                safe.push(edit.clone());
+            }
+        }
+        assert!(!safe.is_empty(), "{code} {file}: no safe fix");
+        let text = apply(&source.text, &safe).expect("the fixes do not overlap");
+        let again = SourceFile::new(source.name.clone(), source.kind, text);
+        let knowledge = Knowledge::builtin();
+        let options = ReadOptions { units: knowledge.units.clone(), ..ReadOptions::default() };
+        let doc = read_document(again, &options);
+        let left = check_document(&doc, &knowledge);
+        for edit in &safe {
+            let at = edit.span.start;
+            assert!(
+                !left.iter().any(|f| f.code == code
+                    && (f.primary.span.start..f.primary.span.end.max(f.primary.span.start + 1))
+                        .contains(&at)),
+                "{code} {file}: still reported at byte {at} after the fix: {:?}",
+                left.iter()
+                    .filter(|f| f.code == code)
+                    .map(|f| (f.primary.span, f.message.render(crate::messages::Lang::En)))
+                    .collect::<Vec<_>>()
+            );
+        }
+        let valid = file.replace("invalid", "valid");
+        let (_, clean) = check(code, &valid);
+        assert!(clean.iter().all(|f| f.fix.is_none()), "{code} {valid}: a fix on a clean twin");
+    }
+
+    #[test]
+    fn a101_fixes_the_percentage_only() {
+        fixes_replace_the_derived_figure("A101", "invalid.md");
+    }
+
+    #[test]
+    fn a102_fixes_the_total_only() {
+        fixes_replace_the_derived_figure("A102", "invalid.md");
+        fixes_replace_the_derived_figure("A102", "invalid.txt");
+    }
+
+    #[test]
+    fn c202_fixes_the_prose_repetition() {
+        fixes_replace_the_derived_figure("C202", "invalid.md");
+        fixes_replace_the_derived_figure("C202", "invalid.txt");
+    }
+
+    #[test]
+    fn c205_rewrites_the_number_words_from_the_digits() {
+        fixes_replace_the_derived_figure("C205", "invalid.md");
+    }
+}
