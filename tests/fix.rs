@@ -146,7 +146,7 @@ fn unsafe_fixes_only_with_unsafe() {
     let (_dir, path) = copy(UNSAFE_ONLY.as_bytes());
     let output = periksa().arg("fix").arg(&path).output().unwrap();
     assert_eq!(output.status.code(), Some(0), "{}", String::from_utf8_lossy(&output.stderr));
-    assert!(String::from_utf8(output.stderr).unwrap().contains("1 more with `--unsafe`"));
+    assert!(String::from_utf8(output.stdout).unwrap().contains("1 more with `--unsafe`"));
     assert_eq!(fs::read_to_string(&path).unwrap(), UNSAFE_ONLY);
     periksa().args(["fix", "--unsafe"]).arg(&path).assert().code(1);
     let fixed = fs::read_to_string(&path).unwrap();

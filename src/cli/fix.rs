@@ -132,7 +132,13 @@ pub(super) fn run(args: &FixArgs) -> Outcome {
     } else {
         Message::plain("")
     };
-    let _ = writeln!(std::io::stderr(), "{}{}", summary.render(lang), hint.render(lang));
+    // With `--diff` standard output is the diff alone, so that it can go to `patch`.
+    let line = format!("{}{}", summary.render(lang), hint.render(lang));
+    let _ = if args.diff {
+        writeln!(std::io::stderr(), "{line}")
+    } else {
+        writeln!(stdout, "{line}").and_then(|_| stdout.flush())
+    };
 
     if input_error {
         Outcome::InputError

@@ -426,9 +426,14 @@ fn check_sum(
             }
             let found = ctx.digits(total);
             let expected = ctx.show(value, total.decimals);
-            // More than one reading of which cells the total adds makes the fix a guess.
-            let trust =
-                if sum.readings.len() > 1 { Applicability::Unsafe } else { Applicability::Safe };
+            // More than one reading of which cells the total adds makes the fix a guess; so
+            // do weights printed as adding up to 100, where a weight is likelier wrong.
+            let weights_to_100 = facts.columns[tc].weight && total.value == Decimal::ONE_HUNDRED;
+            let trust = if sum.readings.len() > 1 || weights_to_100 {
+                Applicability::Unsafe
+            } else {
+                Applicability::Safe
+            };
             let fix = ctx.figure_fix(total, total_cell.exact, value, trust);
             let f = finding(
                 CODE,
