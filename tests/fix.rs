@@ -223,3 +223,44 @@ fn on_the_seed_the_diff_proposes_the_corrected_totals() {
     assert!(diff.contains("+Meninggal Dunia\t33\t2\t3\t17\t55"), "{diff}");
     assert!(diff.contains("sebesar 80,76 atau mencapai 95,01%"), "{diff}");
 }
+
+/// The JSON contract and the SARIF log carry each fix: its applicability and edits.
+#[test]
+fn json_and_sarif_carry_the_fixes() {
+    let example = Path::new(env!("CARGO_MANIFEST_DIR")).join(EXAMPLE);
+    let output = periksa().args(["check", "--format", "json"]).arg(&example).output().unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let diagnostics = json["files"][0]["diagnostics"].as_array().unwrap();
+    let fixes: Vec<&serde_json::Value> = diagnostics.iter().map(|d| &d["fix"]).collect();
+    assert_eq!(fixes[0]["applicability"], "safe");
+    let edit = &fixes[0]["edits"][0];
+    assert_eq!((edit["line"].as_u64(), edit["column"].as_u64()), (Some(120), Some(83)));
+    assert_eq!(edit["replacement"], "84,50");
+    let text = fs::read_to_string(&example).unwrap();
+    let (start, end) =
+        (edit["start"].as_u64().unwrap() as usize, edit["end"].as_u64().unwrap() as usize);
+    assert_eq!(&text[start..end], "84,05");
+    assert_eq!(fixes[1]["edits"][0]["replacement"], "59");
+
+    let output = periksa().args(["check", "--format", "sarif"]).arg(&example).output().unwrap();
+    let sarif: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let fix = &sarif["runs"][0]["results"][0]["fixes"][0];
+    assert_eq!(fix["properties"]["applicability"], "safe");
+    let replacement = &fix["artifactChanges"][0]["replacements"][0];
+    assert_eq!(replacement["insertedContent"]["text"], "84,50");
+    assert_eq!(replacement["deletedRegion"]["byteOffset"].as_u64(), Some(start as u64));
+}
+
+/// The human output gives the fix as a help line, in either language.
+#[test]
+fn the_human_output_says_what_to_replace() {
+    let example = Path::new(env!("CARGO_MANIFEST_DIR")).join(EXAMPLE);
+    let en = periksa().args(["check", "--color", "never"]).arg(&example).output().unwrap();
+    assert!(String::from_utf8(en.stdout).unwrap().contains("= help: replace 84,05 with 84,50"));
+    let id = periksa()
+        .args(["check", "--lang", "id", "--color", "never"])
+        .arg(&example)
+        .output()
+        .unwrap();
+    assert!(String::from_utf8(id.stdout).unwrap().contains("= saran: ganti 61 dengan 59"));
+}
