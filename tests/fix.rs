@@ -264,3 +264,21 @@ fn the_human_output_says_what_to_replace() {
         .unwrap();
     assert!(String::from_utf8(id.stdout).unwrap().contains("= saran: ganti 61 dengan 59"));
 }
+
+/// A finding suppressed in the report is not fixed: the reviewer accepted the figure.
+#[test]
+fn a_suppressed_finding_is_not_fixed() {
+    let text = String::from_utf8(example_bytes()).unwrap();
+    let row = "| | Jumlah | 61 | 1.180 | 1.085 |";
+    let caption = "Tabel 3.4 Lulusan Pelatihan Berbasis Kompetensi per Kejuruan Tahun 2025";
+    let suppressed =
+        text.replace(caption, &format!("<!-- periksa-disable-next-line A102 -->\n{caption}"));
+    assert_ne!(suppressed, text);
+    let (_dir, path) = copy(suppressed.as_bytes());
+    periksa().arg("fix").arg(&path).assert().code(1);
+    let fixed = fs::read_to_string(&path).unwrap();
+    assert!(fixed.contains(row), "the suppressed total stays");
+    assert!(fixed.contains("| 84,50 |"), "the other finding is fixed");
+    let check = periksa().args(["check", "--format", "concise"]).arg(&path).output().unwrap();
+    assert!(check.stdout.is_empty(), "{}", String::from_utf8_lossy(&check.stdout));
+}
