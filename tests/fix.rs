@@ -282,3 +282,33 @@ fn a_suppressed_finding_is_not_fixed() {
     let check = periksa().args(["check", "--format", "concise"]).arg(&path).output().unwrap();
     assert!(check.stdout.is_empty(), "{}", String::from_utf8_lossy(&check.stdout));
 }
+
+/// Spans that are not the file's own bytes get no fix: the figures of a .docx (read from
+/// a text view of it) and an HTML cell whose text is split by a tag. The same cell
+/// written plainly does get one.
+#[test]
+fn no_fix_where_the_span_is_not_exact() {
+    let word = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/word");
+    let findings = |path: &Path| {
+        let source = SourceFile::load(path).unwrap();
+        let doc = read_document(source, &ReadOptions::default());
+        check_document(&doc, &Knowledge::builtin())
+    };
+    let docx = findings(&word.join("laporan-sel-gabung.docx"));
+    assert!(docx.iter().any(|f| f.code == "A102"), "the .docx has its wrong total");
+    assert!(docx.iter().all(|f| f.fix.is_none()), "but no fix");
+
+    let markdown = fs::read_to_string(word.join("laporan-sel-gabung.md")).unwrap();
+    let plain = "<td>14</td><td>48</td></tr>";
+    assert!(markdown.contains(plain));
+    let (_dir, path) = copy(markdown.as_bytes());
+    let total = |f: &&periksa::diagnostics::Finding| {
+        f.code == "A102" && f.expected.as_deref() == Some("46")
+    };
+    assert!(findings(&path).iter().find(total).is_some_and(|f| f.fix.is_some()));
+    let split = markdown.replace(plain, "<td>14</td><td><b>4</b>8</td></tr>");
+    fs::write(&path, &split).unwrap();
+    let reported = findings(&path);
+    let finding = reported.iter().find(total).expect("the total is still read and reported");
+    assert!(finding.fix.is_none(), "a cell split by a tag gets no fix");
+}
