@@ -122,7 +122,9 @@ pub(super) fn run(args: &FixArgs) -> Outcome {
         }
     }
     let files = if files == 1 { msg!("ui.file", n = files) } else { msg!("ui.files", n = files) };
-    let summary = if args.diff {
+    let summary = if fixed == 0 {
+        msg!("fix.nothing")
+    } else if args.diff {
         msg!("fix.summary-diff", fixes = fixes(fixed), files)
     } else {
         msg!("fix.summary", fixes = fixes(fixed), files)
