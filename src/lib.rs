@@ -18,7 +18,8 @@
 //!    findings.
 //! 6. [`diagnostics`]: the one finding type, and its renderers (`human`, `concise`,
 //!    `json`, `sarif`, `github`), which print each finding's [`messages`] in the run's
-//!    language (English or Indonesian) from one catalogue.
+//!    language (English or Indonesian) from one catalogue; a finding whose right value
+//!    follows from other figures carries a [`diagnostics::Fix`] that `periksa fix` applies.
 //! 7. [`baseline`]: the findings a repository has accepted, dropped so that only new ones
 //!    are reported.
 //! 8. [`output`]: everything else periksa prints (the `tables`, `rules` and `explain`

@@ -1,4 +1,4 @@
-//! The command line: `periksa check`, `periksa tables`, `periksa rules`,
+//! The command line: `periksa check`, `periksa fix`, `periksa tables`, `periksa rules`,
 //! `periksa explain` and `periksa init`.
 //!
 //! Exit codes: 0 when no finding at or above `--fail-on` (error by default), 1 when at
@@ -8,6 +8,7 @@
 
 mod baseline;
 mod configured;
+mod fix;
 mod init;
 mod walk;
 
@@ -68,6 +69,9 @@ enum Command {
         #[command(flatten)]
         common: Common,
     },
+    /// Apply the suggested fixes (the corrected percentages, totals and repeated figures),
+    /// or show them with `--diff`.
+    Fix(fix::FixArgs),
     /// Print the tables periksa reads in a report: caption, header path of each column,
     /// and every cell with the figure read from it.
     Tables {
@@ -201,6 +205,7 @@ pub fn main() -> ExitCode {
             let output = Output { format, statistics, lang };
             run_check(&paths, &stdin_filename, output, fail_on, &baseline, &common)
         }
+        Command::Fix(args) => fix::run(&args),
         Command::Tables { file, format, common } => run_tables(&file, format, &common),
         Command::Rules => write_stdout(&output::rules::render_list(RULES)),
         Command::Explain { code } => match find_rule(&code) {

@@ -2,15 +2,15 @@
 //! the primary place underlined, related places labelled, then the expected value and the
 //! computation.
 
-use super::{Finding, Severity};
-use crate::messages::Lang;
+use super::{Applicability, Finding, Severity};
+use crate::messages::{Lang, Message};
 use crate::msg;
 use crate::read::SourceFile;
 use codespan_reporting::diagnostic::{Diagnostic, Label as CsLabel, Severity as CsSeverity};
 use codespan_reporting::files::SimpleFile;
 use codespan_reporting::term::{self, termcolor::WriteColor, Config, Styles, StylesWriter};
 
-fn to_diagnostic(finding: &Finding, lang: Lang) -> Diagnostic<()> {
+fn to_diagnostic(source: &SourceFile, finding: &Finding, lang: Lang) -> Diagnostic<()> {
     let severity = match finding.severity {
         Severity::Error => CsSeverity::Error,
         Severity::Warning => CsSeverity::Warning,
@@ -35,6 +35,7 @@ fn to_diagnostic(finding: &Finding, lang: Lang) -> Diagnostic<()> {
     if let Some(note) = &finding.note {
         notes.push(note.render(lang));
     }
+    notes.extend(help(source, finding).map(|m| m.render(lang)));
     Diagnostic::new(severity)
         .with_code(format!("{}/{}", finding.code, finding.name))
         .with_message(finding.message.render(lang))
@@ -54,12 +55,17 @@ pub fn emit(
     let styles = Styles::default();
     let mut styled = StylesWriter::new(writer, &styles);
     for finding in findings {
-        term::emit_to_write_style(&mut styled, &config, &file, &to_diagnostic(finding, lang))
-            .map_err(|err| match err {
-                // Keep the kind of a write error, so that a closed pipe (`| head`) stays one.
-                codespan_reporting::files::Error::Io(io) => io,
-                other => std::io::Error::other(other),
-            })?;
+        term::emit_to_write_style(
+            &mut styled,
+            &config,
+            &file,
+            &to_diagnostic(source, finding, lang),
+        )
+        .map_err(|err| match err {
+            // Keep the kind of a write error, so that a closed pipe (`| head`) stays one.
+            codespan_reporting::files::Error::Io(io) => io,
+            other => std::io::Error::other(other),
+        })?;
     }
     Ok(())
 }
@@ -71,7 +77,24 @@ pub fn render_to_string(source: &SourceFile, findings: &[Finding], lang: Lang) -
     let mut out = String::new();
     for finding in findings {
         // A span outside the file would be a bug in a check; show the rest regardless.
-        let _ = term::emit_to_string(&mut out, &config, &file, &to_diagnostic(finding, lang));
+        let _ =
+            term::emit_to_string(&mut out, &config, &file, &to_diagnostic(source, finding, lang));
     }
     out
+}
+
+/// "help: replace 84,05 with 84,50", one line for each edit of the finding's fix.
+fn help<'a>(source: &'a SourceFile, finding: &'a Finding) -> impl Iterator<Item = Message> + 'a {
+    let fix = finding.fix.iter();
+    fix.flat_map(move |fix| {
+        fix.edits.iter().map(move |edit| {
+            let found = source.text.get(edit.span.range()).unwrap_or_default();
+            let replacement = edit.replacement.as_str();
+            let replace = msg!("fix.replace", found, replacement);
+            match fix.applicability {
+                Applicability::Safe => msg!("fix.help", replace),
+                Applicability::Unsafe => msg!("fix.help-unsafe", replace),
+            }
+        })
+    })
 }

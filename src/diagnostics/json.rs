@@ -37,6 +37,47 @@ pub struct Diagnostic<'a> {
     pub expected: Option<&'a str>,
     pub found: Option<&'a str>,
     pub note: Option<String>,
+    /// The suggested fix, when the right value follows from other figures.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fix: Option<JsonFix>,
+}
+
+/// A suggested fix: `safe` ones are what `periksa fix` applies, `unsafe` ones need
+/// `--unsafe`.
+#[derive(Debug, Serialize)]
+pub struct JsonFix {
+    pub applicability: &'static str,
+    pub edits: Vec<JsonEdit>,
+}
+
+/// One replacement: the bytes `start..end` (at `line`:`column`) become `replacement`.
+#[derive(Debug, Serialize)]
+pub struct JsonEdit {
+    pub start: usize,
+    pub end: usize,
+    pub line: usize,
+    pub column: usize,
+    pub replacement: String,
+}
+
+fn json_fix(source: &SourceFile, fix: &super::Fix) -> JsonFix {
+    JsonFix {
+        applicability: fix.applicability.as_str(),
+        edits: fix
+            .edits
+            .iter()
+            .map(|e| {
+                let at = source.line_col(e.span.start);
+                JsonEdit {
+                    start: e.span.start,
+                    end: e.span.end,
+                    line: at.line,
+                    column: at.column,
+                    replacement: e.replacement.clone(),
+                }
+            })
+            .collect(),
+    }
 }
 
 #[derive(Debug, Serialize)]
@@ -101,6 +142,7 @@ pub fn file_report<'a>(
                 expected: f.expected.as_deref(),
                 found: f.found.as_deref(),
                 note: f.note.as_ref().map(|n| n.render(lang)),
+                fix: f.fix.as_ref().map(|fix| json_fix(source, fix)),
             })
             .collect(),
     }

@@ -5,11 +5,14 @@
 //! what was found, and shows how the expected value was computed.
 
 pub mod concise;
+pub mod fix;
 pub mod github;
 pub mod html;
 pub mod human;
 pub mod json;
 pub mod sarif;
+
+pub use fix::{Applicability, Edit, Fix};
 
 use crate::messages::Message;
 use crate::span::Span;
@@ -63,6 +66,8 @@ pub struct Finding {
     pub found: Option<String>,
     /// How the expected value was computed, or what periksa did about the problem.
     pub note: Option<Message>,
+    /// The edit that would correct it, when the right value follows from other figures.
+    pub fix: Option<Fix>,
 }
 
 impl Finding {
@@ -83,6 +88,7 @@ impl Finding {
             expected: None,
             found: None,
             note: None,
+            fix: None,
         }
     }
 
@@ -93,6 +99,12 @@ impl Finding {
 
     pub fn with_note(mut self, note: impl Into<Message>) -> Self {
         self.note = Some(note.into());
+        self
+    }
+
+    /// A suggested fix; `None` leaves the finding without one.
+    pub fn with_fix(mut self, fix: Option<Fix>) -> Self {
+        self.fix = fix;
         self
     }
 

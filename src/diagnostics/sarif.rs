@@ -32,9 +32,10 @@ use crate::span::Span;
 use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
 use serde_json::{json, Value};
 use serde_sarif::sarif::{
-    Artifact, ArtifactLocation, Invocation, Location, Message, MultiformatMessageString,
-    Notification, PhysicalLocation, PropertyBag, Region, ReportingConfiguration,
-    ReportingDescriptor, Result as SarifResult, ResultLevel, Run, Sarif, Tool, ToolComponent,
+    Artifact, ArtifactChange, ArtifactContent, ArtifactLocation, Fix as SarifFix, Invocation,
+    Location, Message, MultiformatMessageString, Notification, PhysicalLocation, PropertyBag,
+    Region, Replacement, ReportingConfiguration, ReportingDescriptor, Result as SarifResult,
+    ResultLevel, Run, Sarif, Tool, ToolComponent,
 };
 use std::collections::BTreeMap;
 use std::path::{Component, Path, PathBuf};
@@ -253,10 +254,50 @@ fn result(file: &FileContext, f: &Finding) -> SarifResult {
         .locations(vec![file.location(&f.primary, None)])
         .related_locations(related)
         .properties(PropertyBag::builder().additional_properties(properties).build());
-    match RULES.iter().position(|rule| rule.code == f.code) {
+    let mut result = match RULES.iter().position(|rule| rule.code == f.code) {
         Some(index) => result.rule_index(index as i64).build(),
         None => result.build(),
-    }
+    };
+    result.fixes = f.fix.as_ref().map(|fix| vec![sarif_fix(file, fix)]);
+    result
+}
+
+/// A suggested fix as SARIF writes one: the region each edit deletes and the text it
+/// inserts, described as the human output's help line; whether `periksa fix` applies it
+/// without `--unsafe` is the property `applicability`.
+fn sarif_fix(file: &FileContext, fix: &super::Fix) -> SarifFix {
+    let replacements = fix
+        .edits
+        .iter()
+        .map(|edit| {
+            Replacement::builder()
+                .deleted_region(file.region(edit.span))
+                .inserted_content(ArtifactContent::builder().text(edit.replacement.clone()).build())
+                .build()
+        })
+        .collect::<Vec<_>>();
+    let artifact =
+        ArtifactLocation::builder().uri(file.uri.clone()).index(file.index as i64).build();
+    let change =
+        ArtifactChange::builder().artifact_location(artifact).replacements(replacements).build();
+    let description = fix
+        .edits
+        .iter()
+        .map(|edit| {
+            let found = file.source.text.get(edit.span.range()).unwrap_or_default();
+            let replacement = edit.replacement.as_str();
+            crate::msg!("fix.replace", found, replacement).render(file.lang)
+        })
+        .collect::<Vec<_>>()
+        .join("; ");
+    let mut properties = BTreeMap::new();
+    properties
+        .insert("applicability".to_string(), Value::String(fix.applicability.as_str().to_string()));
+    SarifFix::builder()
+        .description(Message::builder().text(description).build())
+        .artifact_changes(vec![change])
+        .properties(PropertyBag::builder().additional_properties(properties).build())
+        .build()
 }
 
 /// The message of a result: the finding's message, the expected and found values when it

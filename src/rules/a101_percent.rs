@@ -56,7 +56,7 @@ use super::worksheet::{row_label, CheckRecord, Verdict};
 use super::Context;
 use crate::arith::computation::sum_expression;
 use crate::arith::{Computation, Interval};
-use crate::diagnostics::Label;
+use crate::diagnostics::{Applicability, Label};
 use crate::facts::{RowRole, TableFacts};
 use crate::knowledge::{normalise, Formula, IndicatorKind, Measure};
 use crate::messages::Message;
@@ -180,6 +180,9 @@ pub struct Recomputed {
     pub target: Input,
     /// The realisation's inputs: one cell, or the period cells it rolls up from.
     pub realisation: Vec<Input>,
+    /// How many readings of the realisation there are (the sum of the quarters and the
+    /// last quarter's, say): more than one makes a fix a guess.
+    pub readings: usize,
 }
 
 /// The formulas an indicator may use.
@@ -297,6 +300,7 @@ pub fn recompute(
     let name = facts.rows[row].name.as_ref().map(|(n, _)| n.as_str());
     let mut readings = vec![(r, r_value, r_text)];
     readings.extend(running);
+    let reading_count = readings.len();
     let mut candidates = Vec::new();
     for formula in formulas(ctx, name) {
         for (r, r_value, r_text) in &readings {
@@ -326,7 +330,7 @@ pub fn recompute(
     if candidates.is_empty() {
         return None;
     }
-    Some(Recomputed { candidates, target, realisation: r_inputs })
+    Some(Recomputed { candidates, target, realisation: r_inputs, readings: reading_count })
 }
 
 impl Recomputed {
@@ -381,11 +385,18 @@ pub fn check(ctx: &Context, findings: &mut Vec<crate::diagnostics::Finding>) {
                 let found = ctx.digits(percent);
                 let computation = &recomputed.expected().computation;
                 let expected = ctx.show(computation.value, percent.decimals);
+                let fix = ctx.figure_fix(
+                    percent,
+                    cell.exact,
+                    computation.value,
+                    applicability(ctx, &recomputed, percent, is_total),
+                );
                 let mut f = finding(
                     CODE,
                     msg!("a101.message", place = facts.place(slot.percent), found, expected),
                     Label::new(cell.span, msg!("label.printed-expected", found, expected)),
                 )
+                .with_fix(fix)
                 .with_values(expected, found)
                 .with_note(Message::plain(computation.render(ctx.doc.locale)));
                 f = f.with_related(Label::new(recomputed.target.span, msg!("label.target")));
@@ -453,6 +464,36 @@ fn worksheet_record(
         decimals: percent.decimals,
         verdict,
         reported: false,
+    }
+}
+
+/// How far the fix of a wrong percentage can be trusted. It is safe when the row reads
+/// one way: one reading of the realisation, and either one formula or, when the
+/// indicator's polarity allows two (an undeclared indicator may run lower-is-better), the
+/// expected value is the one nearest the printed slip by far (84,05 is a slip of 84,50,
+/// not of 115,50). A total row's percentage may also be the mean of its rows': unsafe.
+fn applicability(
+    ctx: &Context,
+    recomputed: &Recomputed,
+    percent: &crate::figures::Figure,
+    is_total: bool,
+) -> Applicability {
+    if is_total || recomputed.readings > 1 {
+        return Applicability::Unsafe;
+    }
+    let shown = |c: &Candidate| ctx.show(c.computation.value, percent.decimals);
+    let expected = shown(recomputed.expected());
+    let distance = |c: &Candidate| (c.computation.value - percent.value).abs();
+    let nearest = distance(recomputed.expected());
+    let clearly_nearest = recomputed
+        .candidates
+        .iter()
+        .filter(|c| shown(c) != expected)
+        .all(|c| distance(c) > nearest * Decimal::TEN);
+    if clearly_nearest {
+        Applicability::Safe
+    } else {
+        Applicability::Unsafe
     }
 }
 

@@ -55,7 +55,7 @@ use super::worksheet::{row_label, CheckRecord, Verdict};
 use super::Context;
 use crate::arith::computation::sum_expression;
 use crate::arith::Interval;
-use crate::diagnostics::{Finding, Label, Severity};
+use crate::diagnostics::{Applicability, Finding, Label, Severity};
 use crate::facts::totals::{row_covers, sibling_parts, total_group_parts};
 use crate::facts::{RowRole, TableFacts};
 use crate::figures::lexer::CellFigure;
@@ -112,9 +112,22 @@ fn report(ctx: &Context, facts: &TableFacts, sums: &[Sum], findings: &mut Vec<Fi
         .filter(|(_, o)| matches!(o, Outcome::Fails(_)))
         .map(|(sum, _)| sum.total)
         .collect();
+    // A total that holds one way (across) with a failing part, and fails the other way
+    // (down): the total and its part are both suspicious, so its fix is a guess.
+    let leans_on_failing: HashSet<(usize, usize)> = sums
+        .iter()
+        .zip(&outcomes)
+        .filter(|(sum, o)| {
+            matches!(o, Outcome::Holds) && sum.readings[0].iter().any(|p| failing.contains(p))
+        })
+        .map(|(sum, _)| sum.total)
+        .collect();
     let mut reported: HashMap<(usize, usize), usize> = HashMap::new();
     for (sum, outcome) in sums.iter().zip(outcomes) {
-        let Outcome::Fails(finding) = outcome else { continue };
+        let Outcome::Fails(mut finding) = outcome else { continue };
+        if leans_on_failing.contains(&sum.total) {
+            finding.fix = finding.fix.take().map(|f| f.at_most(Applicability::Unsafe));
+        }
         if sum.readings[0].iter().any(|part| failing.contains(part)) {
             continue;
         }
@@ -125,6 +138,10 @@ fn report(ctx: &Context, facts: &TableFacts, sums: &[Sum], findings: &mut Vec<Fi
                 let before = first.note.take().unwrap_or_else(|| Message::plain(""));
                 first.note = Some(msg!("a102.note-both", before, whose = &sum.whose, also));
                 first.related.extend(finding.related);
+                // Across and down: one fix when both sums give the same value, else a guess.
+                if first.fix != finding.fix {
+                    first.fix = first.fix.take().map(|f| f.at_most(Applicability::Unsafe));
+                }
             }
             None => {
                 reported.insert(sum.total, findings.len());
@@ -409,11 +426,21 @@ fn check_sum(
             }
             let found = ctx.digits(total);
             let expected = ctx.show(value, total.decimals);
+            // More than one reading of which cells the total adds makes the fix a guess; so
+            // do weights printed as adding up to 100, where a weight is likelier wrong.
+            let weights_to_100 = facts.columns[tc].weight && total.value == Decimal::ONE_HUNDRED;
+            let trust = if sum.readings.len() > 1 || weights_to_100 {
+                Applicability::Unsafe
+            } else {
+                Applicability::Safe
+            };
+            let fix = ctx.figure_fix(total, total_cell.exact, value, trust);
             let f = finding(
                 CODE,
                 msg!("a102.message", place, found, whose = &sum.whose, expected),
                 Label::new(total_cell.span, msg!("label.printed-expected", found, expected)),
-            );
+            )
+            .with_fix(fix);
             (f, expected, found)
         }
         CellFigure::Nil(_) => {

@@ -38,7 +38,7 @@
 
 use super::support::finding;
 use super::Context;
-use crate::diagnostics::{Finding, Label};
+use crate::diagnostics::{Applicability, Finding, Label};
 use crate::document::{Block, BlockKind};
 use crate::facts::index::{Fact, FactMeasure, PeriodKey, UNSTATED};
 use crate::facts::indicators::{plain_words, IndicatorId};
@@ -124,6 +124,11 @@ fn check_figure(
         return None;
     }
     let found = ctx.digits(figure);
+    // Every table agreeing on one value makes it the figure to repeat.
+    let mut printed_values: Vec<&str> = candidates.iter().map(|v| v.digits.as_str()).collect();
+    printed_values.sort_unstable();
+    printed_values.dedup();
+    let trust = if printed_values.len() == 1 { Applicability::Safe } else { Applicability::Unsafe };
     // The table values this figure is one slip from.
     let mut near: Vec<&Value> =
         candidates.into_iter().filter(|v| slip(&found, &v.digits).is_some()).collect();
@@ -164,7 +169,8 @@ fn check_figure(
             kind = kind.message()
         ),
         Label::new(figure.number_span, msg!("c202.label-tables-print", expected)),
-    );
+    )
+    .with_fix(ctx.digits_fix(figure, true, expected.clone(), trust));
     for fact in &places {
         let facts = &ctx.tables[fact.table];
         f = f.with_related(Label::new(

@@ -18,6 +18,7 @@ pub mod c205_counts;
 pub mod c206_prose_average;
 pub mod c207_proportions;
 pub mod c208_budget_prose;
+pub mod fixes;
 pub mod n401_direction_words;
 pub mod n402_tallies;
 pub mod p001_unaligned_row;
@@ -299,6 +300,7 @@ fn run_checks(context: &Context, options: &CheckOptions) -> Vec<Finding> {
     // is still wrong, and a percentage built on it is still the same slip.
     drop_consequences(&mut findings);
     suppressions::apply(doc, &mut findings, &options.disabled);
+    fixes::doubt_fixes_on_suspicious_inputs(&mut findings);
     findings.retain(|f| options.runs(f.code));
     for finding in &mut findings {
         if let Some(&severity) = options.severity.get(finding.code) {

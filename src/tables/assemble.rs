@@ -325,6 +325,7 @@ fn to_cell(cell: &LexedCell) -> Cell {
         span: cell.raw.span,
         value: cell.value.clone(),
         carried_from: None,
+        exact: cell.raw.exact,
     }
 }
 
@@ -334,6 +335,7 @@ fn absent_cell(at: usize) -> Cell {
         span: Span::new(at, at),
         value: CellFigure::Empty,
         carried_from: None,
+        exact: true,
     }
 }
 

@@ -125,6 +125,9 @@ pub struct Cell {
     /// For a blank leading label cell under a merged cell: the index (into the table's
     /// rows) of the row whose cell it continues.
     pub carried_from: Option<usize>,
+    /// Whether `text` is exactly the file's bytes under `span` (an HTML cell split by tags
+    /// or holding a character reference is not): only then may a fix edit inside it.
+    pub exact: bool,
 }
 
 impl Cell {

@@ -2,8 +2,9 @@
 //! same number as the digits.
 
 use super::CODE;
-use crate::diagnostics::{Finding, Label};
+use crate::diagnostics::{Applicability, Finding, Fix, Label};
 use crate::figures::words::to_number_words;
+use crate::figures::NumberWords;
 use crate::msg;
 use crate::rules::support::finding;
 use crate::rules::Context;
@@ -31,8 +32,18 @@ pub fn check_number_words(ctx: &Context, findings: &mut Vec<Finding>) {
                 Label::new(words.span, msg!("c205.label-says", n = said)),
             )
             .with_related(Label::new(figure.number_span, msg!("c205.label-says", n = digits)))
+            .with_fix(words_fix(ctx, words, &expected))
             .with_values(expected, found)
             .with_note(msg!("c205.words-note")),
         );
     }
+}
+
+/// The words are derived from the digits: rewriting them as the digits say is safe, when
+/// their span holds them as read (a .docx's spans are of its text view, not of the file).
+fn words_fix(ctx: &Context, words: &NumberWords, expected: &str) -> Option<Fix> {
+    let source = &ctx.doc.source;
+    let exact = source.kind != crate::read::SourceKind::Docx
+        && source.text.get(words.span.range()) == Some(words.text.as_str());
+    exact.then(|| Fix::replace(words.span, expected, Applicability::Safe))
 }
