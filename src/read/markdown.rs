@@ -68,7 +68,9 @@ pub fn read_markdown(text: &str, segment: Span, out: &mut Vec<MarkdownItem>) {
                 out.push(MarkdownItem::Block(BlockBuilder::new(BlockKind::Code, span).finish()));
             }
             Event::End(TagEnd::CodeBlock) => in_code = false,
-            Event::Html(html) | Event::InlineHtml(html) if current.is_none() => {
+            // Inline HTML in a table cell (`<b>…</b>`) is part of the cell, not a block
+            // between the caption and its table.
+            Event::Html(html) | Event::InlineHtml(html) if current.is_none() && table.is_none() => {
                 let mut builder = BlockBuilder::new(BlockKind::Html, span);
                 builder.push_text(&html, span, text);
                 out.push(MarkdownItem::Block(builder.finish()));
@@ -273,6 +275,16 @@ mod tests {
         let cells: Vec<&str> = table.rows[1].cells.iter().map(|c| c.text.as_str()).collect();
         assert_eq!(cells, ["1.", "A", "12", "7"]);
         assert_eq!(&text[table.rows[1].cells[2].span.range()], "12");
+    }
+
+    #[test]
+    fn inline_html_in_a_cell_stays_in_its_table() {
+        let text = "**Tabel 3.1**\nCapaian\n\n| No | Indikator |\n|---|---|\n| 1. | <b>Jumlah</b> peserta |\n";
+        let items = read(text);
+        assert_eq!(items.len(), 2, "{items:?}");
+        assert!(matches!(items[0], MarkdownItem::Block(_)));
+        let MarkdownItem::Table(table) = &items[1] else { panic!("no table") };
+        assert_eq!(table.rows[1].cells[1].text, "<b>Jumlah</b> peserta");
     }
 
     #[test]
