@@ -51,6 +51,8 @@ pub enum ReadError {
         #[source]
         source: std::io::Error,
     },
+    #[error("{path}: not a regular file (a pipe, socket or device); not read")]
+    NotAFile { path: String },
     #[error("{path}: not valid UTF-8 at byte {offset} (save the report as UTF-8 text)")]
     NotUtf8 { path: String, offset: usize },
     #[error("{path}: not a report periksa reads (use .md, .markdown, .txt or .docx)")]
@@ -72,6 +74,7 @@ impl ReadError {
             ReadError::Io { path, source } => {
                 msg!("read.cannot-read", path, reason = source.to_string())
             }
+            ReadError::NotAFile { path } => msg!("read.not-a-file", path),
             ReadError::NotUtf8 { path, offset } => msg!("read.not-utf8", path, offset),
             ReadError::UnknownKind { path } => msg!("read.unknown-kind", path),
             ReadError::DocxNotZip { path, reason } => {
@@ -98,6 +101,13 @@ impl SourceFile {
         let name = path.display().to_string();
         let kind = SourceKind::from_path(path)
             .ok_or_else(|| ReadError::UnknownKind { path: name.clone() })?;
+        // Reading a named pipe (or a device) waits for a writer that never comes, or reads
+        // without end: only regular files (through symlinks) are reports.
+        let meta = std::fs::metadata(path)
+            .map_err(|source| ReadError::Io { path: name.clone(), source })?;
+        if !meta.is_file() && !meta.is_dir() {
+            return Err(ReadError::NotAFile { path: name });
+        }
         let bytes =
             std::fs::read(path).map_err(|source| ReadError::Io { path: name.clone(), source })?;
         SourceFile::from_bytes(name, kind, bytes)
