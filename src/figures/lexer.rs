@@ -132,6 +132,11 @@ fn token_end(bytes: &[u8], d: usize) -> usize {
     while i < bytes.len() && bytes[i].is_ascii_digit() {
         i += 1;
     }
+    if (1..=3).contains(&(i - d)) {
+        while let Some(len) = group_space_at(bytes, i) {
+            i += len + 3;
+        }
+    }
     while i + 1 < bytes.len() && matches!(bytes[i], b'.' | b',') && bytes[i + 1].is_ascii_digit() {
         i += 1;
         while i < bytes.len() && bytes[i].is_ascii_digit() {
@@ -141,10 +146,37 @@ fn token_end(bytes: &[u8], d: usize) -> usize {
     i
 }
 
+/// Spaces that Word and typesetters put between groups of thousands (`1 200`, with a
+/// no-break, narrow no-break, figure or thin space). Read as the locale's thousands
+/// separator, so that such a figure is checked rather than taken for two numbers.
+const GROUP_SPACES: [&str; 4] = ["\u{a0}", "\u{202f}", "\u{2007}", "\u{2009}"];
+
+/// The length of a group space at `i` followed by exactly three digits.
+fn group_space_at(bytes: &[u8], i: usize) -> Option<usize> {
+    let rest = &bytes[i..];
+    let len = GROUP_SPACES.iter().find(|s| rest.starts_with(s.as_bytes()))?.len();
+    let group = rest.get(len..len + 3)?;
+    let after = rest.get(len + 3);
+    (group.iter().all(u8::is_ascii_digit) && !after.is_some_and(u8::is_ascii_digit)
+        || group.iter().all(u8::is_ascii_digit) && group_space_at(bytes, i + len + 3).is_some())
+    .then_some(len)
+}
+
 /// Reads a run from [`token_end`] with the locale's strict grammar. `None` when the run is
 /// not a number (wrong grouping, a leading zero, two decimal parts) or does not fit in a
 /// [`Decimal`] (about 28 digits).
 fn parse_number(token: &str, locale: Locale) -> Option<Number> {
+    let spaced;
+    let token = if GROUP_SPACES.iter().any(|s| token.contains(s)) {
+        let separator = locale.thousands_separator().to_string();
+        if token.contains(&separator) {
+            return None; // `1 200.300` mixes two ways of grouping
+        }
+        spaced = GROUP_SPACES.iter().fold(token.to_string(), |t, s| t.replace(s, &separator));
+        spaced.as_str()
+    } else {
+        token
+    };
     let thousands = locale.thousands_separator() as u8;
     let decimal = locale.decimal_separator() as u8;
     let bytes = token.as_bytes();
@@ -790,6 +822,17 @@ mod tests {
         check(t, &en(t), "1234567.89", 2, FigureKind::Plain, t, t);
         let t = "1.234.567,89";
         check(t, &id(t), "1234567.89", 2, FigureKind::Plain, t, t);
+    }
+
+    #[test]
+    fn no_break_spaces_group_thousands() {
+        for (t, value) in [("1\u{a0}200", "1200"), ("14\u{202f}701\u{202f}007", "14701007")] {
+            check(t, &id(t), value, 0, FigureKind::Plain, t, t);
+        }
+        let t = "1\u{a0}234,5";
+        check(t, &id(t), "1234.5", 1, FigureKind::Plain, t, t);
+        assert_eq!(found("sebanyak 1234\u{a0}100 orang", Locale::Id), ["1234", "100 orang"]);
+        assert_eq!(found("1\u{a0}20 dan 1\u{a0}2345", Locale::Id), ["1", "20", "1", "2345"]);
     }
 
     #[test]
