@@ -49,7 +49,7 @@ use super::Context;
 use crate::arith::computation::show_value;
 use crate::arith::Interval;
 use crate::diagnostics::{Finding, Label, Severity};
-use crate::facts::sentences::sentences;
+
 use crate::facts::RowRole;
 use crate::figures::Figure;
 use crate::figures::FigureKind;
@@ -267,7 +267,7 @@ static ACHIEVEMENT_AFTER: LazyLock<Regex> =
 
 fn check_sentences(ctx: &Context, findings: &mut Vec<Finding>) {
     let text = ctx.doc.source.text.as_str();
-    for sentence in sentences(ctx.doc) {
+    for &sentence in &ctx.sentences {
         let figures: Vec<&Figure> = sentence.figures.iter().collect();
         let sentence = sentence.span;
         let achievements: Vec<_> = figures

@@ -42,7 +42,7 @@ use crate::diagnostics::{Applicability, Finding, Label};
 use crate::document::{Block, BlockKind};
 use crate::facts::index::{Fact, FactMeasure, PeriodKey, UNSTATED};
 use crate::facts::indicators::{plain_words, IndicatorId};
-use crate::facts::sentences::{sentences, Sentence};
+use crate::facts::sentences::Sentence;
 use crate::figures::{Figure, FigureKind};
 use crate::messages::Message;
 use crate::msg;
@@ -57,7 +57,7 @@ const CODE: &str = "C202";
 pub fn check(ctx: &Context, findings: &mut Vec<Finding>) {
     let titles = TitleContext::new(ctx);
     let values = TableValues::new(ctx);
-    for sentence in sentences(ctx.doc) {
+    for &sentence in &ctx.sentences {
         if sentence.figures.is_empty() {
             continue;
         }

@@ -62,7 +62,7 @@ mod tokens;
 
 use super::Context;
 use crate::diagnostics::Finding;
-use crate::facts::sentences::sentences;
+
 use equalities::{check_run, runs};
 use tokens::tokenize;
 
@@ -70,7 +70,7 @@ const CODE: &str = "C203";
 
 pub fn check(ctx: &Context, findings: &mut Vec<Finding>) {
     let text = ctx.doc.source.text.as_str();
-    for sentence in sentences(ctx.doc) {
+    for &sentence in &ctx.sentences {
         let tokens = tokenize(text, &sentence);
         for run in runs(&tokens) {
             check_run(ctx, text, &run, findings);

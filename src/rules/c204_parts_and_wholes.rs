@@ -72,7 +72,7 @@ mod report;
 use super::Context;
 use crate::diagnostics::Finding;
 use crate::document::{Block, BlockKind};
-use crate::facts::sentences::{sentences, Sentence};
+use crate::facts::sentences::Sentence;
 use crate::figures::Figure;
 use breakdown::{breakdowns, group_breakdown, Breakdown};
 use lists::{categories, counts_of, read_item, Item};
@@ -92,7 +92,7 @@ const MAX_LEAD_INS: usize = 2;
 const MAX_LEAD_IN_CHARS: usize = 200;
 
 pub fn check(ctx: &Context, findings: &mut Vec<Finding>) {
-    let all: Vec<Sentence> = sentences(ctx.doc).collect();
+    let all: &[Sentence] = &ctx.sentences;
     let mut walk = Walk::default();
     let mut next = 0;
     for block in &ctx.doc.blocks {

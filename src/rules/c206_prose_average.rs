@@ -37,7 +37,7 @@ use crate::arith::Interval;
 use crate::diagnostics::{Finding, Label};
 use crate::document::BlockKind;
 use crate::facts::index::{FactMeasure, PeriodKey};
-use crate::facts::sentences::sentences;
+
 use crate::facts::RowRole;
 use crate::figures::{Figure, FigureKind};
 use crate::messages::Message;
@@ -58,7 +58,7 @@ static AVERAGE_OF: LazyLock<Regex> = LazyLock::new(|| {
 pub fn check(ctx: &Context, findings: &mut Vec<Finding>) {
     let positions: HashMap<usize, usize> =
         ctx.doc.blocks.iter().enumerate().map(|(i, b)| (b.span.start, i)).collect();
-    for sentence in sentences(ctx.doc) {
+    for &sentence in &ctx.sentences {
         let text = sentence.text(ctx.doc);
         let Some(m) = AVERAGE_OF.captures(text) else { continue };
         let Some(whole) = m.get(0) else { continue };

@@ -56,7 +56,7 @@ use super::support::finding;
 use super::Context;
 use crate::arith::computation::show_value;
 use crate::diagnostics::{Finding, Label};
-use crate::facts::sentences::{sentences, Sentence};
+use crate::facts::sentences::Sentence;
 use crate::figures::{Figure, FigureKind};
 use crate::messages::Message;
 use crate::msg;
@@ -74,7 +74,7 @@ static OF_A_WHOLE: LazyLock<Regex> = LazyLock::new(|| {
 
 pub fn check(ctx: &Context, findings: &mut Vec<Finding>) {
     check_shares(ctx, findings);
-    for sentence in sentences(ctx.doc) {
+    for &sentence in &ctx.sentences {
         check_means(ctx, &sentence, findings);
         check_per_group_total(ctx, &sentence, findings);
     }

@@ -36,6 +36,7 @@ pub mod worksheet;
 use crate::diagnostics::{sort_findings, Finding, Severity};
 use crate::document::Document;
 use crate::facts::index::FactIndex;
+use crate::facts::sentences::{sentences, Sentence};
 use crate::facts::{document_facts, TableFacts};
 use crate::knowledge::Knowledge;
 use crate::span::Span;
@@ -48,6 +49,8 @@ pub struct Context<'d> {
     pub tables: Vec<TableFacts<'d>>,
     /// Every figure the tables give an indicator, by indicator, period, measure and basis.
     pub index: FactIndex,
+    /// The sentences of the report's prose, split once for every check that reads them.
+    pub sentences: Vec<Sentence<'d>>,
     /// The checks performed, when a worksheet is asked for.
     worksheet: Option<std::cell::RefCell<Vec<worksheet::CheckRecord>>>,
 }
@@ -64,7 +67,8 @@ impl<'d> Context<'d> {
     pub fn for_year(doc: &'d Document, knowledge: &'d Knowledge, year: Option<u16>) -> Context<'d> {
         let tables = document_facts(doc, knowledge);
         let index = FactIndex::build_for_year(doc, &tables, knowledge, year);
-        Context { doc, knowledge, tables, index, worksheet: None }
+        let sentences = sentences(doc).collect();
+        Context { doc, knowledge, tables, index, sentences, worksheet: None }
     }
 }
 
@@ -95,7 +99,7 @@ pub struct Rule {
     /// The source file of the check, whose `//!` comment is its documentation.
     source: &'static str,
     /// `None` for a reading check, whose findings come from the reader.
-    check: Option<fn(&Context, &mut Vec<Finding>)>,
+    pub check: Option<fn(&Context, &mut Vec<Finding>)>,
 }
 
 impl Rule {

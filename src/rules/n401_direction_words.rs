@@ -72,7 +72,7 @@ use super::support::finding;
 use super::Context;
 use crate::diagnostics::{Finding, Label};
 use crate::document::Document;
-use crate::facts::sentences::{sentences, Sentence};
+use crate::facts::sentences::Sentence;
 use crate::figures::{Figure, FigureKind};
 use crate::msg;
 use crate::span::{floor_char_boundary, Span};
@@ -536,7 +536,7 @@ fn headings(doc: &Document) -> HashMap<usize, String> {
 
 pub fn check(ctx: &Context, findings: &mut Vec<Finding>) {
     let headings = headings(ctx.doc);
-    for sentence in sentences(ctx.doc) {
+    for &sentence in &ctx.sentences {
         let text = sentence.text(ctx.doc);
         for (start, end) in clauses(text) {
             if let Some(f) = check_clause(ctx, &sentence, (start, end), &headings) {

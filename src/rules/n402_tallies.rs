@@ -69,7 +69,7 @@ use super::Context;
 use crate::diagnostics::{Finding, Label};
 use crate::document::BlockKind;
 use crate::facts::index::{FactMeasure, PeriodKey};
-use crate::facts::sentences::{sentences, Sentence};
+use crate::facts::sentences::Sentence;
 use crate::figures::words::parse_number_words;
 use crate::figures::{Figure, FigureKind};
 use crate::knowledge::normalise;
@@ -523,7 +523,7 @@ pub fn check(ctx: &Context, findings: &mut Vec<Finding>) {
     let mut group: Vec<Claim> = Vec::new();
     // The block of the last claim, and whether it was a list item.
     let mut last: Option<(usize, bool)> = None;
-    for sentence in sentences(ctx.doc) {
+    for &sentence in &ctx.sentences {
         let claims = claims_in(ctx, &sentence);
         if claims.is_empty() {
             continue;

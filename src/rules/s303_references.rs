@@ -26,7 +26,7 @@ use super::support::finding;
 use super::Context;
 use crate::diagnostics::{Finding, Label};
 use crate::facts::captions::{captions, kind_of, CAPTION};
-use crate::facts::sentences::sentences;
+
 use crate::msg;
 use crate::span::Span;
 use regex::Regex;
@@ -53,7 +53,7 @@ pub fn check(ctx: &Context, findings: &mut Vec<Finding>) {
     let known: HashSet<(&str, &str)> =
         captioned.iter().map(|c| (c.kind, c.number.as_str())).collect();
     let kinds: HashSet<&str> = captioned.iter().map(|c| c.kind).collect();
-    for sentence in sentences(ctx.doc) {
+    for &sentence in &ctx.sentences {
         let text = sentence.text(ctx.doc);
         // A caption is no reference to itself.
         let is_caption = sentence.span.start == sentence.block.span.start

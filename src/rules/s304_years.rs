@@ -36,7 +36,7 @@
 use super::support::finding;
 use super::Context;
 use crate::diagnostics::{Finding, Label};
-use crate::facts::sentences::sentences;
+
 use crate::messages::Message;
 use crate::msg;
 use crate::span::Span;
@@ -70,7 +70,7 @@ pub fn check(ctx: &Context, findings: &mut Vec<Finding>) {
 
 fn check_report_year(ctx: &Context, findings: &mut Vec<Finding>) {
     let Some(year) = ctx.index.report_year else { return };
-    for sentence in sentences(ctx.doc) {
+    for &sentence in &ctx.sentences {
         let text = sentence.text(ctx.doc);
         for caps in THIS_REPORT.captures_iter(text) {
             let Some(m) = caps.name("year") else { continue };
@@ -159,7 +159,7 @@ fn compatible(a: &BTreeSet<String>, b: &BTreeSet<String>) -> bool {
 
 fn check_plan_periods(ctx: &Context, findings: &mut Vec<Finding>) {
     let mut by_plan: HashMap<&'static str, Vec<Period>> = HashMap::new();
-    for sentence in sentences(ctx.doc) {
+    for &sentence in &ctx.sentences {
         let text = sentence.text(ctx.doc);
         for caps in PLAN_PERIOD.captures_iter(text) {
             let (Some(plan), Some(from), Some(to)) =

@@ -35,7 +35,7 @@
 use super::support::finding;
 use super::Context;
 use crate::diagnostics::{Finding, Label};
-use crate::facts::sentences::sentences;
+
 use crate::msg;
 use crate::span::Span;
 use regex::Regex;
@@ -85,7 +85,7 @@ pub fn check(ctx: &Context, findings: &mut Vec<Finding>) {
     let names = &ctx.knowledge.names;
     let mut keys: Vec<(String, String)> = Vec::new();
     let mut by_key: HashMap<(String, String), Vec<Citation>> = HashMap::new();
-    for sentence in sentences(ctx.doc) {
+    for &sentence in &ctx.sentences {
         let text = sentence.text(ctx.doc);
         for caps in CITATION.captures_iter(text) {
             let (Some(kind), Some(n), Some(year), Some(all)) =

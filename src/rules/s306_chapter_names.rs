@@ -35,7 +35,7 @@ use super::Context;
 use crate::diagnostics::{Finding, Label};
 use crate::document::{BlockKind, Document};
 use crate::facts::chapters::{chapter_number, chapters, Chapter};
-use crate::facts::sentences::sentences;
+
 use crate::facts::titles::same_title;
 use crate::knowledge::Names;
 use crate::msg;
@@ -87,7 +87,7 @@ pub fn check(ctx: &Context, findings: &mut Vec<Finding>) {
         return;
     }
     let quoted = other_outlines(ctx.doc);
-    for sentence in sentences(ctx.doc) {
+    for &sentence in &ctx.sentences {
         if quoted.contains(&sentence.block.span.start) {
             continue;
         }

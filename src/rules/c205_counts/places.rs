@@ -45,7 +45,7 @@ struct Place {
 
 pub fn check_enumerated_places(ctx: &Context, findings: &mut Vec<Finding>) {
     let text = ctx.doc.source.text.as_str();
-    for sentence in crate::facts::sentences::sentences(ctx.doc) {
+    for &sentence in &ctx.sentences {
         let counts = counts_in(text, sentence.figures);
         let places: Vec<&Count> =
             counts.iter().filter(|c| matches!(c.counted, Counted::Places(_))).collect();
