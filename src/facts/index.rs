@@ -14,7 +14,7 @@ use crate::figures::lexer::CellFigure;
 use crate::figures::Figure;
 use crate::knowledge::{normalise, Knowledge, Measure, Period};
 use regex::Regex;
-use std::collections::HashMap;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet};
 use std::sync::LazyLock;
 
 /// What a figure measures, of those that one indicator has in several tables.
@@ -70,7 +70,7 @@ pub struct FactIndex {
     /// The facts of each table: consecutive.
     by_table: HashMap<usize, (usize, usize)>,
     /// Indicators that are rates (their realisation is printed in %) in some table.
-    rates: std::collections::HashSet<IndicatorId>,
+    rates: FxHashSet<IndicatorId>,
     /// The year the report is about: the configuration's `report_year`, else its title's.
     pub report_year: Option<u16>,
 }
@@ -208,7 +208,7 @@ impl FactIndex {
     /// indicator printed twice but two things under one name (the same district in two
     /// programmes): such keys are left out of this table's facts.
     fn drop_ambiguous(&mut self, first: usize) {
-        let mut seen: HashMap<&FactKey, (usize, &Interval)> = HashMap::new();
+        let mut seen: HashMap<&FactKey, (usize, &Interval)> = HashMap::default();
         let mut ambiguous = Vec::new();
         for fact in &self.facts[first..] {
             match seen.get(&fact.key) {

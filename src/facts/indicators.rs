@@ -9,7 +9,7 @@
 
 use crate::knowledge::names::{words_of, Words};
 use crate::knowledge::Names;
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 /// An indicator: its index in [`Indicators::all`].
 pub type IndicatorId = usize;

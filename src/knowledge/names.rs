@@ -1,8 +1,9 @@
 //! How names are compared (`rules/names.yaml`): two tables, or a table and a sentence,
 //! name one indicator in different words.
 
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use serde::Deserialize;
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::BTreeSet;
 
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -90,10 +91,10 @@ impl Default for Names {
     fn default() -> Self {
         Names {
             similarity_percent: 100,
-            aliases: HashMap::new(),
-            spellings: HashMap::new(),
-            ignore: HashSet::new(),
-            distinguishing: HashSet::new(),
+            aliases: HashMap::default(),
+            spellings: HashMap::default(),
+            ignore: HashSet::default(),
+            distinguishing: HashSet::default(),
         }
     }
 }
@@ -118,14 +119,14 @@ impl Names {
     /// one spelling for each word, little words left out.
     pub fn words(&self, text: &str) -> Words {
         let mut out = Words::new();
-        for word in words_of(&text.to_lowercase()) {
-            match self.aliases.get(&word) {
+        for word in word_slices(&text.to_lowercase()) {
+            match self.aliases.get(word) {
                 Some(long) => {
                     for w in long {
                         self.push(&mut out, w);
                     }
                 }
-                None => self.push(&mut out, &word),
+                None => self.push(&mut out, word),
             }
         }
         out
@@ -133,7 +134,8 @@ impl Names {
 
     fn push(&self, out: &mut Words, word: &str) {
         let word = self.spellings.get(word).map(String::as_str).unwrap_or(word);
-        if !self.ignore.contains(word) {
+        // A word met again costs no allocation.
+        if !self.ignore.contains(word) && !out.contains(word) {
             out.insert(word.to_string());
         }
     }
@@ -184,11 +186,14 @@ fn is_roman(word: &str) -> bool {
 
 /// The words of a lower-cased text: runs of letters, digits and inner hyphens.
 pub fn words_of(text: &str) -> Vec<String> {
+    word_slices(text).map(str::to_string).collect()
+}
+
+/// [`words_of`] without copying the words.
+fn word_slices(text: &str) -> impl Iterator<Item = &str> {
     text.split(|c: char| !(c.is_alphanumeric() || c == '-'))
         .map(|w| w.trim_matches('-'))
         .filter(|w| !w.is_empty())
-        .map(str::to_string)
-        .collect()
 }
 
 #[cfg(test)]
