@@ -182,6 +182,19 @@ fn an_enormous_regex_in_a_rules_file_is_refused_by_its_size() {
     assert!(run.stderr.contains("exceeds size limit"), "{}", run.stderr);
 }
 
+/// A pattern of a megabyte (a list of words pasted in) is refused by its length at once,
+/// where the regex parser took seconds and 400 MB; the error quotes only its start.
+#[test]
+fn a_pattern_of_a_megabyte_is_refused_by_its_length() {
+    let dir = tempfile::tempdir().unwrap();
+    let words = "jumlah pegawai|".repeat(80_000);
+    let run = rules_run(dir.path(), &format!("measures:\n  total:\n    - '{words}x'\n"));
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("vocabulary.yaml:3:"), "{}", run.stderr);
+    assert!(run.stderr.contains("1200001 bytes long, longer than the limit"), "{}", run.stderr);
+    assert!(run.stderr.len() < 1_000, "the error quotes the pattern whole: {}", run.stderr);
+}
+
 /// Tests run as root in CI, where `chmod 000` does not stop a read: a named pipe, a
 /// dangling symlink and a symlink to itself are files that cannot be read whoever runs.
 #[test]

@@ -15,8 +15,27 @@ const SIZE_LIMIT: usize = 1 << 20;
 #[derive(Debug, Clone)]
 pub struct Pattern(Regex);
 
+/// The longest pattern read, in bytes. The regex parser takes seconds and hundreds of
+/// megabytes over a pattern of a megabyte before the compiled size limit can refuse it;
+/// a list of a few hundred words is still far below this.
+const LENGTH_LIMIT: usize = 16 * 1024;
+
+/// How much of a refused long pattern its error quotes: enough to find it by.
+const QUOTED_START: usize = 40;
+
 impl Pattern {
     pub fn new(source: &str) -> Result<Pattern, String> {
+        if source.len() > LENGTH_LIMIT {
+            let mut end = QUOTED_START;
+            while !source.is_char_boundary(end) {
+                end -= 1;
+            }
+            let quoted = serde_json::to_string(&source[..end]).unwrap_or_default();
+            return Err(format!(
+                "{INVALID}{quoted}…: {} bytes long, longer than the limit of {LENGTH_LIMIT}",
+                source.len()
+            ));
+        }
         RegexBuilder::new(source)
             .case_insensitive(true)
             .size_limit(SIZE_LIMIT)
@@ -53,7 +72,8 @@ impl<'de> Deserialize<'de> for Pattern {
 const INVALID: &str = "invalid pattern ";
 
 /// The YAML reader places an error inside a list at the list's start; this moves the error
-/// about a bad pattern to the line and column of the pattern itself.
+/// about a bad pattern to the line and column of the pattern itself (of its start, for a
+/// pattern too long to quote whole).
 pub fn locate(mut err: YamlError, text: &str) -> YamlError {
     let Some(at) = err.message.find(INVALID) else { return err };
     let quoted = &err.message[at + INVALID.len()..];
@@ -95,7 +115,12 @@ pub fn normalise(text: &str) -> String {
             }
             pending_space = false;
         }
-        out.extend(ch.to_lowercase());
+        // Most text is ASCII, whose lower case is one byte: no iterator needed.
+        if ch.is_ascii() {
+            out.push(ch.to_ascii_lowercase());
+        } else {
+            out.extend(ch.to_lowercase());
+        }
     }
     out
 }
@@ -116,5 +141,19 @@ mod tests {
         assert!(Pattern::new("(unclosed").is_err());
         assert!(Pattern::new(r"\w{1000}\w{1000}\w{1000}").is_err());
         assert!(Pattern::new("^jumlah$").unwrap().is_match("JUMLAH"));
+    }
+
+    #[test]
+    fn a_pattern_over_the_length_limit_is_refused_quoting_its_start() {
+        assert!(Pattern::new(&"a".repeat(LENGTH_LIMIT)).is_ok());
+        let err = Pattern::new(&"é".repeat(LENGTH_LIMIT)).unwrap_err();
+        assert_eq!(
+            err,
+            format!(
+                "invalid pattern \"{}\"…: {} bytes long, longer than the limit of 16384",
+                "é".repeat(QUOTED_START / 2),
+                2 * LENGTH_LIMIT
+            )
+        );
     }
 }
