@@ -38,8 +38,39 @@ impl Default for ReadOptions {
     }
 }
 
-/// Reads `source` into a document.
+/// Reads `source` into a document: its layout, then its tables, then its prose figures.
 pub fn read_document(source: SourceFile, options: &ReadOptions) -> Document {
+    let Layout { mut blocks, parts, part_blocks, contents } = read_layout(&source);
+    let assembled = assemble_tables(parts, options.locale, &options.units);
+    for (part, block) in part_blocks.into_iter().enumerate() {
+        blocks[block].kind = BlockKind::Table(assembled.table_of_part[part]);
+    }
+    read_prose_figures(&mut blocks, options);
+    Document {
+        source,
+        locale: options.locale,
+        blocks,
+        tables: assembled.tables,
+        contents,
+        reading_findings: assembled.findings,
+    }
+}
+
+/// A report's blocks in order, with placeholders for its tables, and the table parts yet
+/// to be assembled into tables. The stages of [`read_document`] are public so that the
+/// benchmarks can time each one.
+#[derive(Debug)]
+pub struct Layout {
+    pub blocks: Vec<Block>,
+    pub parts: Vec<TablePart>,
+    /// The block of each part.
+    pub part_blocks: Vec<usize>,
+    pub contents: Vec<ContentsList>,
+}
+
+/// The first stage of reading: the file split into Markdown, tab tables and HTML tables,
+/// read into blocks and table parts, with captions matched and headings inferred.
+pub fn read_layout(source: &SourceFile) -> Layout {
     let text = source.text.as_str();
     let mut items: Vec<MarkdownItem> = Vec::new();
     for segment in segments::split(text, source.content_start()) {
@@ -141,13 +172,13 @@ pub fn read_document(source: SourceFile, options: &ReadOptions) -> Document {
     }
 
     headings::infer_headings(&mut blocks);
+    Layout { blocks, parts, part_blocks, contents }
+}
 
-    let assembled = assemble_tables(parts, options.locale, &options.units);
-    for (part, block) in part_blocks.into_iter().enumerate() {
-        blocks[block].kind = BlockKind::Table(assembled.table_of_part[part]);
-    }
-
-    for block in &mut blocks {
+/// The last stage of reading: the figures of every paragraph, list item and heading,
+/// with file spans.
+pub fn read_prose_figures(blocks: &mut [Block], options: &ReadOptions) {
+    for block in blocks {
         if matches!(
             block.kind,
             BlockKind::Paragraph | BlockKind::ListItem | BlockKind::Heading { .. }
@@ -164,15 +195,6 @@ pub fn read_document(source: SourceFile, options: &ReadOptions) -> Document {
                 })
                 .collect();
         }
-    }
-
-    Document {
-        source,
-        locale: options.locale,
-        blocks,
-        tables: assembled.tables,
-        contents,
-        reading_findings: assembled.findings,
     }
 }
 
