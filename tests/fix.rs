@@ -84,6 +84,29 @@ fn crlf_and_a_byte_order_mark_are_kept() {
     assert_eq!(String::from_utf8(fs::read(&path).unwrap()).unwrap(), expected);
 }
 
+/// Line ends as old Mac files write them (a carriage return alone), mixed with the others.
+fn mixed_line_ends(text: &str) -> String {
+    let ends = ["\r", "\n", "\r\n"];
+    text.split_inclusive('\n')
+        .enumerate()
+        .map(|(i, line)| match line.strip_suffix('\n') {
+            Some(line) => format!("{line}{}", ends[i % 3]),
+            None => line.to_string(),
+        })
+        .collect()
+}
+
+#[test]
+fn lone_carriage_returns_are_kept() {
+    let text = String::from_utf8(example_bytes()).unwrap();
+    let (_dir, path) = copy(mixed_line_ends(&text).as_bytes());
+    periksa().arg("fix").arg(&path).assert().code(1);
+    let clean =
+        String::from_utf8(fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join(CLEAN)).unwrap())
+            .unwrap();
+    assert_eq!(String::from_utf8(fs::read(&path).unwrap()).unwrap(), mixed_line_ends(&clean));
+}
+
 #[cfg(unix)]
 #[test]
 fn a_read_only_file_is_refused_and_left_as_it_was() {

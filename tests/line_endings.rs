@@ -35,3 +35,30 @@ fn crlf_and_bom_read_the_same_tables() {
     let cell_b = b.tables[0].rows[0].cells[1].span.start;
     assert_eq!(a.source.line_col(cell_a), b.source.line_col(cell_b));
 }
+
+/// A file whose lines end with a carriage return alone (classic Mac OS) reads as lines:
+/// the same findings at the same lines and columns as with line feeds.
+#[test]
+fn lone_carriage_returns_end_lines() {
+    use periksa::knowledge::Knowledge;
+    use periksa::read::{read_document, ReadOptions, SourceFile};
+    use periksa::rules::check_document;
+    let lf = std::fs::read_to_string("fixtures/examples/laporan-kinerja-2025.md").unwrap();
+    let knowledge = Knowledge::builtin();
+    let options = ReadOptions { units: knowledge.units.clone(), ..ReadOptions::default() };
+    let findings = |text: &str| {
+        let source =
+            SourceFile::from_bytes("laporan.md".into(), SourceKind::Markdown, text.into()).unwrap();
+        let doc = read_document(source, &options);
+        check_document(&doc, &knowledge)
+            .iter()
+            .map(|f| {
+                let at = doc.source.line_col(f.primary.span.start);
+                (f.code, at.line, at.column, text[f.primary.span.range()].to_string())
+            })
+            .collect::<Vec<_>>()
+    };
+    let expected = findings(&lf);
+    assert!(expected.len() >= 2, "the example has its slips: {expected:?}");
+    assert_eq!(findings(&lf.replace('\n', "\r")), expected);
+}

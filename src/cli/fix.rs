@@ -20,6 +20,7 @@ use crate::messages::{Lang, Message};
 use crate::msg;
 use crate::read::{read_document, SourceFile, SourceKind};
 use crate::rules::check_document_with;
+use crate::span::Span;
 use rayon::prelude::*;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -212,6 +213,11 @@ fn fix_file(
             .to_string();
         return Done::Changed { diff: Some(diff), fixed, unsafe_left };
     }
+    let mut lengths: Vec<(Span, usize)> =
+        edits.iter().map(|e| (e.span, e.replacement.len())).collect();
+    lengths.sort_unstable();
+    lengths.dedup();
+    let fixed_text = source.with_file_line_ends(fixed_text, &lengths);
     match write_atomically(path, fixed_text.as_bytes()) {
         Ok(()) => Done::Changed { diff: None, fixed, unsafe_left },
         Err(err) => Done::Failed(msg!("fix.cannot-write", path = name, reason = err.to_string())),

@@ -40,6 +40,10 @@ pub struct SourceFile {
     lines: LineIndex,
     /// For a .docx, where each line of the text view comes from; empty otherwise.
     places: Vec<Option<super::docx::LinePlace>>,
+    /// Where the file ends a line with a carriage return alone (as classic Mac OS wrote
+    /// files): `text` has `\n` there instead, one byte for one, so that lines, tables and
+    /// every span work as in any file; `periksa fix` writes them back.
+    lone_carriage_returns: Vec<usize>,
 }
 
 /// Why a file could not be read. Each names the file; none stops the other files.
@@ -126,7 +130,12 @@ impl SourceFile {
             return Ok(source);
         }
         match String::from_utf8(bytes) {
-            Ok(text) => Ok(SourceFile::new(name, kind, text)),
+            Ok(text) => {
+                let (text, lone) = lone_carriage_returns_read_as_newlines(text);
+                let mut source = SourceFile::new(name, kind, text);
+                source.lone_carriage_returns = lone;
+                Ok(source)
+            }
             Err(err) => {
                 Err(ReadError::NotUtf8 { path: name, offset: err.utf8_error().valid_up_to() })
             }
@@ -135,7 +144,43 @@ impl SourceFile {
 
     pub fn new(name: String, kind: SourceKind, text: String) -> SourceFile {
         let lines = LineIndex::new(&text);
-        SourceFile { name, kind, text, lines, places: Vec::new() }
+        SourceFile {
+            name,
+            kind,
+            text,
+            lines,
+            places: Vec::new(),
+            lone_carriage_returns: Vec::new(),
+        }
+    }
+
+    /// `text` (or a text edited from it without changing its line ends) as the file
+    /// writes it: with its lone carriage returns back. `edits` are the edits that made
+    /// `text` from this file's text, sorted and not overlapping.
+    pub fn with_file_line_ends(&self, text: String, edits: &[(Span, usize)]) -> String {
+        if self.lone_carriage_returns.is_empty() {
+            return text;
+        }
+        let mut bytes = text.into_bytes();
+        let mut edits = edits.iter().peekable();
+        let mut shift: isize = 0;
+        for &at in &self.lone_carriage_returns {
+            while let Some(&&(span, replacement)) = edits.peek() {
+                if span.end > at {
+                    break;
+                }
+                shift += replacement as isize - span.len() as isize;
+                edits.next();
+            }
+            if let Some(byte) = bytes.get_mut(at.wrapping_add_signed(shift)) {
+                if *byte == b'\n' {
+                    *byte = b'\r';
+                }
+            }
+        }
+        // Only ASCII bytes were swapped: still UTF-8.
+        String::from_utf8(bytes)
+            .unwrap_or_else(|err| String::from_utf8_lossy(err.as_bytes()).into_owned())
     }
 
     /// Where byte `offset` is in the document, for a .docx (whose text is a view of it).
@@ -181,6 +226,26 @@ fn docx_view(name: &str, bytes: &[u8]) -> Result<super::docx::DocxView, ReadErro
         DocxError::TooLarge(limit_mb) => ReadError::DocxTooLarge { path, limit_mb },
         DocxError::BadXml(reason) => ReadError::DocxBadXml { path, reason },
     })
+}
+
+/// `text` with each carriage return that is not followed by a line feed replaced by a line
+/// feed, and where they were.
+fn lone_carriage_returns_read_as_newlines(text: String) -> (String, Vec<usize>) {
+    let bytes = text.as_bytes();
+    let lone: Vec<usize> = (0..bytes.len())
+        .filter(|&i| bytes[i] == b'\r' && bytes.get(i + 1) != Some(&b'\n'))
+        .collect();
+    if lone.is_empty() {
+        return (text, lone);
+    }
+    let mut bytes = text.into_bytes();
+    for &i in &lone {
+        bytes[i] = b'\n';
+    }
+    // One ASCII byte for another: still UTF-8.
+    let text = String::from_utf8(bytes)
+        .unwrap_or_else(|err| String::from_utf8_lossy(err.as_bytes()).into_owned());
+    (text, lone)
 }
 
 #[cfg(test)]
