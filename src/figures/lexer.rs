@@ -526,7 +526,7 @@ fn read_figure(text: &str, d: usize, t: usize, locale: Locale, units: &Units) ->
         } else {
             parse_number_words(printed)
         };
-        NumberWords { text: printed.to_string(), span, value }
+        Box::new(NumberWords { text: printed.to_string(), span, value })
     });
 
     let mut value = number.value;

@@ -56,8 +56,9 @@ pub struct Figure {
     pub kind: FigureKind,
     /// The unit word after the number, lower-cased (`orang`, `kasus`), if any.
     pub unit: Option<String>,
-    /// Number words in parentheses right after the digits, if any.
-    pub words: Option<NumberWords>,
+    /// Number words in parentheses right after the digits, if any. Boxed: few figures
+    /// have them, and a figure is in every cell of every table.
+    pub words: Option<Box<NumberWords>>,
     /// The span of the whole figure as printed: sign, `Rp.`, digits, `%`, `,-` and unit.
     pub span: Span,
     /// The span of the digits alone (sign and decimal part included, no `Rp.`, `%` or unit):
