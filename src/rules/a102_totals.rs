@@ -394,7 +394,9 @@ fn check_sum(
     };
     let place = facts.place(tc);
     // The worksheet's record of this sum, against the total as printed.
-    let record_as = |printed: String, decimals: u32, interval: &Interval| {
+    // `interval` is what the printed total stands for; a blank total stands for no value,
+    // so no sum can hold it.
+    let record_as = |printed: String, decimals: u32, interval: Option<&Interval>| {
         if !record {
             return;
         }
@@ -408,7 +410,9 @@ fn check_sum(
             recomputed: Some(recomputed),
             printed,
             decimals,
-            verdict: Verdict::judge(Some(value), &recomputed, interval),
+            verdict: interval.map_or(Verdict::Fails, |printed| {
+                Verdict::judge(Some(value), &recomputed, printed)
+            }),
             reported: false,
         })
     };
@@ -420,7 +424,7 @@ fn check_sum(
                 return Outcome::Unknown;
             }
             let printed = ctx.printed(total);
-            record_as(ctx.digits(total), total.decimals, &printed);
+            record_as(ctx.digits(total), total.decimals, Some(&printed));
             if recomputed.meets(&printed) {
                 return Outcome::Holds;
             }
@@ -444,7 +448,7 @@ fn check_sum(
             (f, expected, found)
         }
         CellFigure::Nil(_) => {
-            record_as("-".to_string(), 0, &Interval::exact(Decimal::ZERO));
+            record_as("-".to_string(), 0, Some(&Interval::exact(Decimal::ZERO)));
             if recomputed.contains(Decimal::ZERO) {
                 return Outcome::Holds;
             }
@@ -457,9 +461,7 @@ fn check_sum(
             (f, expected, "-".to_string())
         }
         CellFigure::Empty if warn_blank && any_nonzero => {
-            // A blank total is no value: nothing the sum could hold.
-            let nothing = Interval { lo: Decimal::MAX, hi: Decimal::MAX };
-            record_as(String::new(), decimals, &nothing);
+            record_as(String::new(), decimals, None);
             let expected = ctx.show(value, decimals);
             let f = finding_with(
                 CODE,
