@@ -99,7 +99,7 @@ pub struct Rule {
     /// The source file of the check, whose `//!` comment is its documentation.
     source: &'static str,
     /// `None` for a reading check, whose findings come from the reader.
-    pub check: Option<fn(&Context, &mut Vec<Finding>)>,
+    check: Option<fn(&Context, &mut Vec<Finding>)>,
 }
 
 impl Rule {
