@@ -43,7 +43,7 @@ impl Indicators {
             return Some(id);
         }
         let similar: HashSet<IndicatorId> = self
-            .candidates(&words)
+            .candidates(words.iter().map(String::as_str))
             .into_iter()
             .filter(|&id| names.same(&self.all[id].words, &words))
             .collect();
@@ -66,9 +66,9 @@ impl Indicators {
     }
 
     /// Indicators that share a telling word with `words`.
-    fn candidates(&self, words: &Words) -> HashSet<IndicatorId> {
+    fn candidates<'w>(&self, words: impl IntoIterator<Item = &'w str>) -> HashSet<IndicatorId> {
         words
-            .iter()
+            .into_iter()
             .filter_map(|w| self.by_word.get(w))
             .filter(|ids| ids.len() <= COMMON_WORD)
             .flatten()
@@ -80,10 +80,10 @@ impl Indicators {
     /// those whose words are all part of another one's named too ("Nilai Kinerja" inside
     /// "Nilai Kinerja Anggaran").
     pub fn named_in(&self, names: &Names, text: &str) -> Vec<IndicatorId> {
-        let words = names.words(text);
-        let set: HashSet<&str> = words.iter().map(String::as_str).collect();
+        let lower = text.to_lowercase();
+        let set: HashSet<&str> = names.compared_words(&lower).collect();
         let mut found: Vec<IndicatorId> = self
-            .candidates(&words)
+            .candidates(set.iter().copied())
             .into_iter()
             .filter(|&id| names.named_in(&self.all[id].words, &set))
             .collect();

@@ -118,26 +118,29 @@ impl Names {
     /// The words of `text` as names are compared: lower case, abbreviations spelt out,
     /// one spelling for each word, little words left out.
     pub fn words(&self, text: &str) -> Words {
+        let lower = text.to_lowercase();
         let mut out = Words::new();
-        for word in word_slices(&text.to_lowercase()) {
-            match self.aliases.get(word) {
-                Some(long) => {
-                    for w in long {
-                        self.push(&mut out, w);
-                    }
-                }
-                None => self.push(&mut out, word),
+        for word in self.compared_words(&lower) {
+            // A word met again costs no allocation.
+            if !out.contains(word) {
+                out.insert(word.to_string());
             }
         }
         out
     }
 
-    fn push(&self, out: &mut Words, word: &str) {
-        let word = self.spellings.get(word).map(String::as_str).unwrap_or(word);
-        // A word met again costs no allocation.
-        if !self.ignore.contains(word) && !out.contains(word) {
-            out.insert(word.to_string());
-        }
+    /// [`Names::words`] of a lower-cased text, borrowed from it and from these names, in
+    /// order and possibly repeated: for looking words up without copying them.
+    pub fn compared_words<'a>(&'a self, lower: &'a str) -> impl Iterator<Item = &'a str> + 'a {
+        word_slices(lower)
+            .flat_map(move |word| {
+                // An alias stands for its spelt-out words; any other word for itself.
+                let long = self.aliases.get(word);
+                let alone = long.is_none().then_some(word);
+                long.into_iter().flatten().map(String::as_str).chain(alone)
+            })
+            .map(|word| self.spellings.get(word).map(String::as_str).unwrap_or(word))
+            .filter(|word| !self.ignore.contains(*word))
     }
 
     /// Do two names mean the same thing? Identical words, or enough shared words and no
