@@ -13,8 +13,11 @@ use std::path::{Path, PathBuf};
 
 const ROOT: &str = env!("CARGO_MANIFEST_DIR");
 
-/// Each fuzz target and the function it runs, as a closure whose result is ignored.
-const TARGETS: [(&str, fn(&[u8])); 5] = [
+/// A fuzz target's body, its result ignored.
+type Target = fn(&[u8]);
+
+/// Each fuzz target and the function it runs.
+const TARGETS: [(&str, Target); 5] = [
     ("figure_lexer", |d| {
         let _ = fuzzing::figure_lexer(d);
     }),
