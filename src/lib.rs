@@ -34,6 +34,8 @@ pub mod diagnostics;
 pub mod document;
 pub mod facts;
 pub mod figures;
+#[doc(hidden)]
+pub mod fuzzing;
 pub mod knowledge;
 pub mod messages;
 pub mod output;

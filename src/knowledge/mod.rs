@@ -74,6 +74,22 @@ impl Knowledge {
         knowledge
     }
 
+    /// Adds one rules file from its text: `name` is its file name (one of
+    /// [`RULE_FILES`]), `path` what a message about it shows. What
+    /// [`Knowledge::extend_from_dir`] does for each file of a folder, without the folder.
+    pub fn extend_from_text(
+        &mut self,
+        path: &str,
+        name: &str,
+        text: &str,
+    ) -> Result<(), KnowledgeError> {
+        if !RULE_FILES.iter().any(|(n, _)| *n == name) {
+            let known = RULE_FILES.map(|(n, _)| n).join(", ");
+            return Err(KnowledgeError::UnknownFile { path: path.to_string(), known });
+        }
+        Ok(self.extend_from_yaml(path, name, text)?)
+    }
+
     /// Adds the rules file `name` (one of [`RULE_FILES`]), read from `path`.
     fn extend_from_yaml(&mut self, path: &str, name: &str, text: &str) -> Result<(), YamlError> {
         self.extend_from_yaml_inner(path, name, text).map_err(|err| pattern::locate(err, text))

@@ -124,11 +124,24 @@ fn render_with_limit(bytes: &[u8], limit: u64) -> Result<DocxView, DocxError> {
     let xml = read_member(member, limit)?;
     // Lists are optional: a document without any has no numbering part.
     let numbering = match archive.by_name("word/numbering.xml") {
-        Ok(member) => Numbering::parse(&read_member(member, limit)?)?,
-        Err(zip::result::ZipError::FileNotFound) => Numbering::default(),
+        Ok(member) => Some(read_member(member, limit)?),
+        Err(zip::result::ZipError::FileNotFound) => None,
         Err(e) => return Err(DocxError::NotZip(e.to_string())),
     };
-    let items = parse_document_with(&xml, numbering)?;
+    render_parts(&xml, numbering.as_deref())
+}
+
+/// The text view of a document whose `word/document.xml` and `word/numbering.xml` (if
+/// any) are already unpacked: what [`render`] does once past the zip archive. Public so
+/// that the fuzzer (`periksa::fuzzing`) can reach the XML walker without a zip's
+/// checksums in the way.
+#[doc(hidden)]
+pub fn render_parts(document: &str, numbering: Option<&str>) -> Result<DocxView, DocxError> {
+    let numbering = match numbering {
+        Some(xml) => Numbering::parse(xml)?,
+        None => Numbering::default(),
+    };
+    let items = parse_document_with(document, numbering)?;
     Ok(render_items(&items))
 }
 
