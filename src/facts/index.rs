@@ -404,11 +404,23 @@ static TITLE_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(tahun\s+(?:anggaran\s+)?|t\.\s?a\.?\s*)((19|20)\d\d)\b")
         .expect("a valid pattern")
 });
-/// "LAPORAN KINERJA 2024", "LKjIP … 2024": a report's title with its year and no "Tahun".
+/// "LAPORAN KINERJA 2024", "LKjIP … 2024": a report's title with its year and no "Tahun",
+/// at most [`TITLE_GAP`] characters after its first words. The gap is measured in code:
+/// as `{0,160}?` in the pattern it doubled the time to build it.
 static TITLE_WITH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\W*(laporan\s+kinerja|laporan\s+akuntabilitas|lakip|lkjip|lkj)\b[^;:]{0,160}?\b((19|20)\d\d)\W*$")
+    Regex::new(r"(?i)^\W*(laporan\s+kinerja|laporan\s+akuntabilitas|lakip|lkjip|lkj)\b(?P<gap>[^;:]*?)\b(?P<year>(19|20)\d\d)\W*$")
         .expect("a valid pattern")
 });
+/// The most characters between a title's first words and its year. The year ends the
+/// title, so there is one gap to measure.
+const TITLE_GAP: usize = 160;
+
+/// The year ending a title such as "LAPORAN KINERJA 2024".
+fn title_year(title: &str) -> Option<regex::Match<'_>> {
+    let caps = TITLE_WITH_YEAR.captures(title)?;
+    let gap = caps.name("gap")?;
+    (gap.as_str().chars().count() <= TITLE_GAP).then(|| caps.name("year")).flatten()
+}
 /// A year alone on a line of the cover: "2024", "**2024**".
 static YEAR_ALONE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^[*_#\s]*(19|20)\d\d[*_\s]*$").expect("a valid pattern"));
@@ -434,8 +446,7 @@ pub fn report_year(doc: &Document) -> Option<u16> {
     // A title ends with its year; a sentence (a foreword citing "… Nomor 29 Tahun 2014.")
     // ends with a full stop.
     for block in title_page().filter(|b| b.text.len() <= 300 && !b.text.trim().ends_with('.')) {
-        if let Some(caps) = TITLE_WITH_YEAR.captures(block.text.trim()) {
-            let year = caps.get(2)?;
+        if let Some(year) = title_year(block.text.trim()) {
             if !REGULATION_NUMBER.is_match(&block.text.trim()[..year.start()]) {
                 return year.as_str().parse().ok();
             }
@@ -468,5 +479,24 @@ pub fn cell_figure(facts: &TableFacts, row: usize, column: usize) -> Option<Figu
     match &facts.cell(row, column).value {
         CellFigure::Figure(f) => Some(f.clone()),
         _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_title_year_is_at_most_160_characters_after_the_title_words() {
+        // The gap runs from the end of "LAKIP" to the year: " ." is two characters.
+        let year = |pairs: usize| {
+            title_year(&format!("LAKIP{}2024", " .".repeat(pairs))).map(|m| m.as_str().to_string())
+        };
+        assert_eq!(year(80).as_deref(), Some("2024"));
+        assert_eq!(year(81), None);
+        assert_eq!(
+            title_year("LAPORAN KINERJA DINAS KESEHATAN 2024").map(|m| m.as_str()),
+            Some("2024")
+        );
     }
 }

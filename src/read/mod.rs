@@ -232,14 +232,27 @@ fn caption_above(
 /// ("Laporan Kinerja … Tahun 2024   27", "LKjIP Kecamatan … 2024") and form feeds: what
 /// a page break leaves between two parts of a table.
 fn is_page_furniture(text: &str) -> bool {
-    static FURNITURE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-        regex::Regex::new(
-            r"(?i)^\s*(\d{1,4}|[ivxlc]{1,7}|(laporan|lkj|lakip|lkjip)\b[^\n]{0,150}\s\d{1,4}|halaman \d{1,4}( dari \d{1,4})?)\s*$",
-        )
-        .expect("a valid pattern")
+    static PAGE_NUMBER: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"(?i)^\s*(\d{1,4}|[ivxlc]{1,7}|halaman \d{1,4}( dari \d{1,4})?)\s*$")
+            .expect("a valid pattern")
     });
+    // The running title's middle is measured in code: as `{0,150}` in the pattern it
+    // tripled the time to build it. A line has one middle: the page number is its last
+    // word and the one space before it is the pattern's `\s`.
+    static RUNNING_TITLE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"(?i)^\s*(laporan|lkj|lakip|lkjip)\b(?P<middle>.*)\s\d{1,4}\s*$")
+            .expect("a valid pattern")
+    });
+    const MIDDLE_CHARS: usize = 150;
+    let furniture = |line: &str| {
+        PAGE_NUMBER.is_match(line)
+            || RUNNING_TITLE
+                .captures(line)
+                .and_then(|c| c.name("middle"))
+                .is_some_and(|middle| middle.as_str().chars().count() <= MIDDLE_CHARS)
+    };
     // A footer, a form feed and the next page's header may stand in one block.
-    text.lines().all(|line| line.trim().is_empty() || FURNITURE.is_match(line))
+    text.lines().all(|line| line.trim().is_empty() || furniture(line))
 }
 
 fn is_caption_candidate(block: &Block) -> bool {
@@ -346,6 +359,15 @@ mod tests {
         for text in ["Tabel 3.6", "Jumlah peserta 28 orang", "Laporan ini disusun"] {
             assert!(!is_page_furniture(text), "{text:?}");
         }
+    }
+
+    #[test]
+    fn a_running_title_is_furniture_up_to_150_characters_before_its_page_number() {
+        // "Laporan" then its middle (the space before the page number is not part of it),
+        // in characters of three bytes each.
+        let title = |middle: usize| format!("Laporan{} 27", "—".repeat(middle));
+        assert!(is_page_furniture(&title(150)));
+        assert!(!is_page_furniture(&title(151)));
     }
 
     #[test]

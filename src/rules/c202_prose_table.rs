@@ -285,7 +285,7 @@ fn measures_of(
     let before = text.get(from..figure.span.start)?;
     let percent = figure.kind == FigureKind::Percent;
     let rate = ctx.index.is_rate(indicator);
-    if i > 0 && percent && AFTER_ANOTHER.is_match(before) {
+    if i > 0 && percent && after_another(before) {
         // "Rp 4.902.400.000,- (95,75%)" is a budget's absorption, not an achievement.
         if sentence.figures[i - 1].kind == FigureKind::Money {
             return None;
@@ -329,13 +329,26 @@ fn measures_of(
 const BUDGET_WORDS: &[&str] =
     &["anggaran", "pagu", "dana", "biaya", "belanja", "rp", "penyerapan", "terserap", "dipa"];
 
-/// "atau", "atau sebesar", "atau mencapai", "(": an achievement after its realisation.
-static AFTER_ANOTHER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)^[\s\w]{0,12}?\s*(atau|\()\s*(sebesar|mencapai|setara( dengan)?|sama dengan)?\s*$",
-    )
-    .expect("a valid pattern")
-});
+/// "atau", "atau sebesar", "atau mencapai", "(": an achievement after its realisation,
+/// with at most [`AFTER_ANOTHER_LEAD`] characters of words before it.
+fn after_another(before: &str) -> bool {
+    // The lead is counted here: as `{0,12}?` of a Unicode class in the pattern, it made
+    // this the costliest pattern to build (7 ms at every start). The lead taken is the
+    // shortest that lets the rest match, so it is within the limit whenever one is.
+    static AFTER_ANOTHER: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"(?i)^(?P<lead>[\s\w]*?)\s*(atau|\()\s*(sebesar|mencapai|setara( dengan)?|sama dengan)?\s*$",
+        )
+        .expect("a valid pattern")
+    });
+    AFTER_ANOTHER
+        .captures(before)
+        .and_then(|c| c.name("lead"))
+        .is_some_and(|lead| lead.as_str().chars().count() <= AFTER_ANOTHER_LEAD)
+}
+
+/// The most characters before "atau" or "(" in [`after_another`].
+const AFTER_ANOTHER_LEAD: usize = 12;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Cue {
@@ -596,6 +609,16 @@ mod tests {
         assert_eq!(slip("93", "96"), None, "too few digits to tell a slip from another figure");
         assert_eq!(slip("80,6", "80,76"), None);
         assert_eq!(slip("81,67", "80,76"), None);
+    }
+
+    #[test]
+    fn an_achievement_follows_another_figure_after_at_most_12_characters() {
+        assert!(after_another(" atau sebesar "));
+        assert!(after_another(" ("));
+        // Counted in characters, not bytes: "é" is two bytes.
+        assert!(after_another(&format!("{} atau ", "é".repeat(12))));
+        assert!(!after_another(&format!("{} atau ", "é".repeat(13))));
+        assert!(!after_another(" dan "));
     }
 
     #[test]
