@@ -1,8 +1,9 @@
 //! What each column of a table holds, from its header path and its cells.
 
 use crate::figures::lexer::CellFigure;
-use crate::knowledge::{normalise, Knowledge, Measure, Period};
+use crate::knowledge::{normalise, Knowledge, Measure, Period, Vocabulary};
 use crate::tables::{RowKind, Table};
+use rustc_hash::FxHashMap;
 
 /// What kind of cells a column holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -50,32 +51,91 @@ impl ColumnRole {
 }
 
 pub fn column_roles(table: &Table, knowledge: &Knowledge) -> Vec<ColumnRole> {
+    column_roles_with(table, knowledge, &mut LabelMemo::default())
+}
+
+/// What the vocabulary says of one header label.
+#[derive(Debug, Clone, Copy)]
+struct LabelWords {
+    measure: Option<Measure>,
+    period: Option<Period>,
+    budget: bool,
+    weight: bool,
+    ratio: bool,
+    factor: bool,
+    cumulative: bool,
+    grade: bool,
+    index: bool,
+}
+
+impl LabelWords {
+    fn of(label: &str, vocabulary: &Vocabulary) -> LabelWords {
+        LabelWords {
+            measure: vocabulary.measure(label),
+            period: vocabulary.period(label),
+            budget: vocabulary.is_budget(label),
+            weight: vocabulary.is_weight(label),
+            ratio: vocabulary.is_ratio(label),
+            factor: vocabulary.is_factor(label),
+            cumulative: vocabulary.is_cumulative(label),
+            grade: vocabulary.is_grade(label),
+            index: vocabulary.is_index_column(label),
+        }
+    }
+}
+
+/// The header labels of a report read so far, normalised, with what the vocabulary says of
+/// each. A report repeats its headers ("Target", "Realisasi", "Capaian (%)") in table
+/// after table, and each label is matched against a dozen lists of patterns: reading it
+/// once per report made the column roles a third as costly.
+#[derive(Debug, Default)]
+pub struct LabelMemo {
+    labels: FxHashMap<String, (String, LabelWords)>,
+}
+
+impl LabelMemo {
+    fn get(&mut self, label: &str, vocabulary: &Vocabulary) -> (String, LabelWords) {
+        if let Some(known) = self.labels.get(label) {
+            return known.clone();
+        }
+        let normalised = normalise(label);
+        let words = LabelWords::of(&normalised, vocabulary);
+        self.labels.insert(label.to_string(), (normalised.clone(), words));
+        (normalised, words)
+    }
+}
+
+/// [`column_roles`], reusing what `memo` knows of labels seen before.
+pub fn column_roles_with(
+    table: &Table,
+    knowledge: &Knowledge,
+    memo: &mut LabelMemo,
+) -> Vec<ColumnRole> {
     let vocabulary = &knowledge.vocabulary;
     let mut roles: Vec<ColumnRole> = (0..table.columns.len())
         .map(|c| {
-            let path: Vec<String> = table.columns[c].path.iter().map(|l| normalise(l)).collect();
-            let leaf_measure = path.last().and_then(|l| vocabulary.measure(l));
+            let (path, words): (Vec<String>, Vec<LabelWords>) =
+                table.columns[c].path.iter().map(|l| memo.get(l, vocabulary)).unzip();
+            let leaf_measure = words.last().and_then(|w| w.measure);
             // The innermost label that names a measure; a group label names one only when
             // the leaf does not ("Realisasi › TW I"), so "Realisasi Kinerja Tahun 2024 ›
             // Target" is a target.
-            let measure_depth =
-                (0..path.len()).rev().find(|&d| vocabulary.measure(&path[d]).is_some());
-            let measure =
-                leaf_measure.or_else(|| measure_depth.and_then(|d| vocabulary.measure(&path[d])));
-            let period = path.iter().find_map(|l| vocabulary.period(l));
+            let measure_depth = (0..path.len()).rev().find(|&d| words[d].measure.is_some());
+            let measure = leaf_measure.or_else(|| measure_depth.and_then(|d| words[d].measure));
+            let period = words.iter().find_map(|w| w.period);
             let context = path
                 .iter()
                 .enumerate()
-                .filter(|(d, l)| Some(*d) != measure_depth && vocabulary.period(l).is_none())
+                .filter(|&(d, _)| Some(d) != measure_depth && words[d].period.is_none())
                 .map(|(_, l)| l.clone())
                 .collect();
-            let budget = path.iter().any(|l| vocabulary.is_budget(l));
-            let weight = path.iter().any(|l| vocabulary.is_weight(l));
-            let ratio = path.iter().any(|l| vocabulary.is_ratio(l));
-            let factor = path.last().is_some_and(|l| vocabulary.is_factor(l));
-            let cumulative = path.iter().any(|l| vocabulary.is_cumulative(l));
-            let grade = path.last().is_some_and(|l| vocabulary.is_grade(l));
-            let index_header = path.last().is_some_and(|l| vocabulary.is_index_column(l));
+            let budget = words.iter().any(|w| w.budget);
+            let weight = words.iter().any(|w| w.weight);
+            let ratio = words.iter().any(|w| w.ratio);
+            let factor = words.last().is_some_and(|w| w.factor);
+            let cumulative = words.iter().any(|w| w.cumulative);
+            let grade = words.last().is_some_and(|w| w.grade);
+            let index_header = words.last().is_some_and(|w| w.index);
             let kind = if index_header {
                 ColumnKind::Index
             } else {
@@ -178,5 +238,33 @@ fn kind_from_cells(table: &Table, column: usize, has_measure: bool) -> ColumnKin
         ColumnKind::Index
     } else {
         ColumnKind::Value
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::read::{read_document, ReadOptions, SourceFile, SourceKind};
+
+    #[test]
+    fn labels_read_once_per_report_give_the_roles_read_afresh() {
+        let text = "| No | Indikator | Target | Realisasi | Capaian (%) |\n|---|---|---|---|---|\n\
+                    | 1 | A | 10 | 8 | 80,00 |\n\n\
+                    | Uraian | Pagu | Realisasi | % |\n|---|---|---|---|\n| B | 100 | 90 | 90,00 |\n\n\
+                    | No | Indikator | Target | Realisasi | Capaian (%) |\n|---|---|---|---|---|\n\
+                    | 1 | C | 4 | 4 | 100,00 |\n";
+        let source = SourceFile::new("t.md".into(), SourceKind::Markdown, text.into());
+        let doc = read_document(source, &ReadOptions::default());
+        let knowledge = Knowledge::builtin();
+        assert_eq!(doc.tables.len(), 3);
+        let mut memo = LabelMemo::default();
+        for table in &doc.tables {
+            let afresh = column_roles(table, &knowledge);
+            assert_eq!(column_roles_with(table, &knowledge, &mut memo), afresh);
+            assert!(afresh.iter().any(|r| r.measure == Some(Measure::Realisation)));
+        }
+        // Thirteen labels, eight of them different: "Realisasi" heads all three tables
+        // and is read once.
+        assert_eq!(memo.labels.len(), 8);
     }
 }

@@ -39,7 +39,17 @@ pub struct TableFacts<'d> {
 
 impl<'d> TableFacts<'d> {
     pub fn new(table: &'d Table, knowledge: &Knowledge) -> TableFacts<'d> {
-        let columns = columns::column_roles(table, knowledge);
+        TableFacts::with_memo(table, knowledge, &mut columns::LabelMemo::default())
+    }
+
+    /// [`TableFacts::new`] for one table of many, reusing what `memo` knows of the
+    /// header labels of the tables before.
+    pub fn with_memo(
+        table: &'d Table,
+        knowledge: &Knowledge,
+        memo: &mut columns::LabelMemo,
+    ) -> TableFacts<'d> {
+        let columns = columns::column_roles_with(table, knowledge, memo);
         let rows = rows::row_infos(table, &columns, knowledge);
         TableFacts { table, columns, rows }
     }
@@ -108,5 +118,6 @@ impl<'d> TableFacts<'d> {
 
 /// The facts of every table of a document.
 pub fn document_facts<'d>(doc: &'d Document, knowledge: &Knowledge) -> Vec<TableFacts<'d>> {
-    doc.tables.iter().map(|t| TableFacts::new(t, knowledge)).collect()
+    let mut memo = columns::LabelMemo::default();
+    doc.tables.iter().map(|t| TableFacts::with_memo(t, knowledge, &mut memo)).collect()
 }
