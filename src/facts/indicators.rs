@@ -42,9 +42,25 @@ impl Indicators {
         if let Some(&id) = self.exact.get(&words) {
             return Some(id);
         }
-        let similar: HashSet<IndicatorId> = self
-            .candidates(words.iter().map(String::as_str))
+        // Each candidate with the number of telling words it shares; a word too common to
+        // look up may be shared by any, so it counts for every one.
+        let mut shared: HashMap<IndicatorId, usize> = HashMap::default();
+        let mut common = 0;
+        for ids in words.iter().filter_map(|w| self.by_word.get(w.as_str())) {
+            if ids.len() > COMMON_WORD {
+                common += 1;
+                continue;
+            }
+            for &id in ids {
+                *shared.entry(id).or_default() += 1;
+            }
+        }
+        let similar: HashSet<IndicatorId> = shared
             .into_iter()
+            .filter(|&(id, n)| {
+                names.could_be_same(words.len(), self.all[id].words.len(), n + common)
+            })
+            .map(|(id, _)| id)
             .filter(|&id| names.same(&self.all[id].words, &words))
             .collect();
         let id = match similar.len() {

@@ -157,6 +157,14 @@ impl Names {
         !a.symmetric_difference(b).any(|w| self.is_distinguishing(w))
     }
 
+    /// Could two names of `a` and `b` words, sharing at most `shared` words, be
+    /// [`Names::same`]? A cheap test on counts that rules out most candidates before their
+    /// word sets are compared: when it says no, `same` says no.
+    pub fn could_be_same(&self, a: usize, b: usize, shared: usize) -> bool {
+        let shared = shared.min(a).min(b);
+        (a == b && shared == a) || shared * 100 >= self.similarity_percent * (a + b - shared)
+    }
+
     /// Does `text` (its words) name `name`? At least `similarity` of the name's words are in
     /// the text, and none of its distinguishing words is missing.
     pub fn named_in(&self, name: &Words, text: &HashSet<&str>) -> bool {
@@ -227,6 +235,38 @@ mod tests {
         assert!(!same("Penempatan PMI terampil", "Penempatan PMI non terampil"));
         assert!(!same("Persentase penduduk miskin", "Persentase penduduk miskin ekstrem"));
         assert!(!same("IKU II", "IKU III"));
+    }
+
+    #[test]
+    fn the_count_test_never_rules_out_names_that_are_the_same() {
+        let names = [
+            "Nilai IKPA",
+            "Nilai Indikator Kinerja Pelaksanaan Anggaran (IKPA)",
+            "Nilai Capaian Kinerja Anggaran",
+            "Persentase Pekerja Migran Indonesia bermasalah yang difasilitasi kepulangannya ke daerah asal sesuai standar pelayanan",
+            "Persentase Pekerja Migran Indonesia bermasalah yang difasilitasi kepulangannya ke daerah asal sesuai standar",
+            "Persentase PMI bermasalah yang difasilitasi kepulangannya ke daerah asal sesuai standar pelayanan",
+            "Jumlah pelaku usaha yang dilatih",
+            "Jumlah pelaku usaha pesisir yang dilatih",
+        ];
+        for similarity in [None, Some("0.9"), Some("0.5")] {
+            let mut k = Knowledge::builtin();
+            if let Some(share) = similarity {
+                let text = format!("similarity: {share}\n");
+                k.extend_from_text("names.yaml", "names.yaml", &text).expect("a names file");
+            }
+            let n = &k.names;
+            let mut kept_out = 0;
+            for a in names.iter().map(|a| n.words(a)) {
+                for b in names.iter().map(|b| n.words(b)) {
+                    let shared = a.intersection(&b).count();
+                    let possible = n.could_be_same(a.len(), b.len(), shared);
+                    assert!(possible || !n.same(&a, &b), "{a:?} {b:?} at {similarity:?}");
+                    kept_out += usize::from(!possible);
+                }
+            }
+            assert!(kept_out > 0, "the test rules some pairs out at {similarity:?}");
+        }
     }
 
     #[test]
