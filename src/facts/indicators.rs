@@ -42,19 +42,7 @@ impl Indicators {
         if let Some(&id) = self.exact.get(&words) {
             return Some(id);
         }
-        // Each candidate with the number of telling words it shares; a word too common to
-        // look up may be shared by any, so it counts for every one.
-        let mut shared: HashMap<IndicatorId, usize> = HashMap::default();
-        let mut common = 0;
-        for ids in words.iter().filter_map(|w| self.by_word.get(w.as_str())) {
-            if ids.len() > COMMON_WORD {
-                common += 1;
-                continue;
-            }
-            for &id in ids {
-                *shared.entry(id).or_default() += 1;
-            }
-        }
+        let (shared, common) = self.shared_counts(words.iter().map(String::as_str));
         let similar: HashSet<IndicatorId> = shared
             .into_iter()
             .filter(|&(id, n)| {
@@ -81,15 +69,25 @@ impl Indicators {
         id
     }
 
-    /// Indicators that share a telling word with `words`.
-    fn candidates<'w>(&self, words: impl IntoIterator<Item = &'w str>) -> HashSet<IndicatorId> {
-        words
-            .into_iter()
-            .filter_map(|w| self.by_word.get(w))
-            .filter(|ids| ids.len() <= COMMON_WORD)
-            .flatten()
-            .copied()
-            .collect()
+    /// The indicators that share a telling word with `words`, each with how many of
+    /// `words` it has, and how many of `words` are too common to look up (shared by more
+    /// than [`COMMON_WORD`] indicators: any indicator may have them).
+    fn shared_counts<'w>(
+        &self,
+        words: impl IntoIterator<Item = &'w str>,
+    ) -> (HashMap<IndicatorId, usize>, usize) {
+        let mut shared: HashMap<IndicatorId, usize> = HashMap::default();
+        let mut common = 0;
+        for ids in words.into_iter().filter_map(|w| self.by_word.get(w)) {
+            if ids.len() > COMMON_WORD {
+                common += 1;
+                continue;
+            }
+            for &id in ids {
+                *shared.entry(id).or_default() += 1;
+            }
+        }
+        (shared, common)
     }
 
     /// The indicators a text names (as `Names::named_in` says), without
@@ -98,9 +96,11 @@ impl Indicators {
     pub fn named_in(&self, names: &Names, text: &str) -> Vec<IndicatorId> {
         let lower = text.to_lowercase();
         let set: HashSet<&str> = names.compared_words(&lower).collect();
-        let mut found: Vec<IndicatorId> = self
-            .candidates(set.iter().copied())
+        let (present, common) = self.shared_counts(set.iter().copied());
+        let mut found: Vec<IndicatorId> = present
             .into_iter()
+            .filter(|&(id, n)| names.could_be_named(self.all[id].words.len(), n + common))
+            .map(|(id, _)| id)
             .filter(|&id| names.named_in(&self.all[id].words, &set))
             .collect();
         found.sort_unstable();

@@ -165,6 +165,13 @@ impl Names {
         (a == b && shared == a) || shared * 100 >= self.similarity_percent * (a + b - shared)
     }
 
+    /// Could a text holding at most `present` of the `len` words of a name name it (as
+    /// [`Names::named_in`] says)? A cheap test on counts: when it says no, `named_in` says
+    /// no.
+    pub fn could_be_named(&self, len: usize, present: usize) -> bool {
+        len >= 2 && present.min(len) * 100 >= self.similarity_percent * len
+    }
+
     /// Does `text` (its words) name `name`? At least `similarity` of the name's words are in
     /// the text, and none of its distinguishing words is missing.
     pub fn named_in(&self, name: &Words, text: &HashSet<&str>) -> bool {
