@@ -505,9 +505,9 @@ fn read_figure(text: &str, d: usize, t: usize, locale: Locale, units: &Units) ->
                 if units.is_percent(word) {
                     kind = FigureKind::Percent;
                     pos = end;
-                } else if units.is_counting(word) {
+                } else if let Some(counting) = units.counting_unit(word) {
                     kind = FigureKind::Count;
-                    unit = Some(word.to_lowercase());
+                    unit = Some(counting);
                     pos = end;
                 }
             }

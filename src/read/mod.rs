@@ -322,7 +322,7 @@ fn contents_list(heading: String, raw: RawTable) -> ContentsList {
         .into_iter()
         .map(|row| ContentsEntry {
             span: row.span,
-            cells: row.cells.into_iter().map(|c| (c.text, c.span)).collect(),
+            cells: row.cells.into_iter().map(|c| (c.text.into_string(), c.span)).collect(),
         })
         .collect();
     ContentsList { heading, span: raw.span, entries }

@@ -12,6 +12,7 @@ use crate::figures::lexer::CellFigure;
 use crate::figures::{Locale, Units};
 use crate::msg;
 use crate::span::Span;
+use compact_str::CompactString;
 
 /// A table as it stands in the file, with what surrounds it.
 #[derive(Debug, Clone)]
@@ -331,7 +332,7 @@ fn to_cell(cell: &LexedCell) -> Cell {
 
 fn absent_cell(at: usize) -> Cell {
     Cell {
-        text: String::new(),
+        text: CompactString::default(),
         span: Span::new(at, at),
         value: CellFigure::Empty,
         carried_from: None,
@@ -356,7 +357,8 @@ fn carry_merged_labels(rows: &mut [Row]) {
             let source =
                 (0..i).rev().take_while(|&j| rows[j].kind == RowKind::Data).find_map(|j| {
                     let cell = &rows[j].cells[col];
-                    cell.carried_from.or((!cell.is_empty()).then_some(j))
+                    cell.carried_from
+                        .or((!cell.is_empty()).then(|| u32::try_from(j).ok()).flatten())
                 });
             rows[i].cells[col].carried_from = source;
         }
