@@ -208,7 +208,8 @@ fn split_pipe_row(text: &str, line: Span) -> RawRow {
         content.end -= 1;
     }
     let body = &text[content.range()];
-    let mut cells = Vec::new();
+    // One cell per pipe and one more, escaped pipes aside: sized once, not grown.
+    let mut cells = Vec::with_capacity(body.bytes().filter(|&b| b == b'|').count() + 1);
     let mut cell_start = 0;
     let mut in_code = false;
     let mut escaped = false;
