@@ -185,17 +185,18 @@ pub fn read_prose_figures(blocks: &mut [Block], options: &ReadOptions) {
             block.kind,
             BlockKind::Paragraph | BlockKind::ListItem | BlockKind::Heading { .. }
         ) {
-            block.figures = scan_prose(&block.text, options.locale, &options.units)
-                .into_iter()
-                .map(|mut figure| {
-                    figure.span = block.map.to_source(figure.span);
-                    figure.number_span = block.map.to_source(figure.number_span);
-                    if let Some(words) = &mut figure.words {
-                        words.span = block.map.to_source(words.span);
-                    }
-                    figure
-                })
-                .collect();
+            let mut figures = scan_prose(&block.text, options.locale, &options.units);
+            for figure in &mut figures {
+                figure.span = block.map.to_source(figure.span);
+                figure.number_span = block.map.to_source(figure.number_span);
+                if let Some(words) = &mut figure.words {
+                    words.span = block.map.to_source(words.span);
+                }
+            }
+            // The figures live as long as the document: the room the list grew into is
+            // freed.
+            figures.shrink_to_fit();
+            block.figures = figures;
         }
     }
 }
