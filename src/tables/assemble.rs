@@ -229,11 +229,16 @@ enum Layout {
 }
 
 fn build_table(mut parts: Vec<ReadPart>, findings: &mut Vec<Finding>) -> Table {
-    let first = &parts[0];
-    let mut columns: Vec<Column> = first
+    // The first part's header paths become the columns' paths, moved rather than copied:
+    // after this only the number of its leaves is read.
+    let mut columns: Vec<Column> = parts[0]
         .leaves
-        .iter()
-        .map(|l| Column { path: l.path.clone(), label_span: l.label_span, inferred: false })
+        .iter_mut()
+        .map(|l| Column {
+            path: std::mem::take(&mut l.path),
+            label_span: l.label_span,
+            inferred: false,
+        })
         .collect();
     let part_maps: Vec<Vec<usize>> = parts
         .iter()

@@ -205,7 +205,11 @@ pub fn leaves(header: &[LexedRow]) -> Vec<Leaf> {
     // For each column, the index of the label (in the row above) that covers it; columns
     // no label covers get their own group, so that nothing spans across them.
     let mut parent_group: Vec<usize> = vec![usize::MAX; width];
-    let mut paths: Vec<Vec<String>> = vec![Vec::new(); width];
+    // A path has a label from each header row, usually: sized for that (up to a bound, so
+    // that a table of many header rows cannot ask for a huge grid up front), the paths
+    // move into the table's columns without room to spare.
+    let depth = header.len().min(4);
+    let mut paths: Vec<Vec<String>> = (0..width).map(|_| Vec::with_capacity(depth)).collect();
     let mut label_spans: Vec<Option<Span>> = vec![None; width];
 
     for row in header {
