@@ -103,7 +103,7 @@ pub fn row_infos(table: &Table, columns: &[ColumnRole], knowledge: &Knowledge) -
             let name = indicator_column
                 .and_then(|c| row.cells.get(c))
                 .filter(|cell| cell.is_text())
-                .map(|cell| (cell.text.clone(), cell.span));
+                .map(|cell| (cell.text.to_string(), cell.span));
             let normalised = name.as_ref().map(|(n, _)| normalise(n));
             let stock = normalised.as_deref().is_some_and(|n| knowledge.indicators.is_stock(n));
             let kind = if stock {
@@ -115,7 +115,7 @@ pub fn row_infos(table: &Table, columns: &[ColumnRole], knowledge: &Knowledge) -
             };
             let goal = goal_column.and_then(|c| {
                 let cell = row.cells.get(c)?;
-                cell.carried_from.or((!cell.is_empty()).then_some(r))
+                cell.carried_row().or((!cell.is_empty()).then_some(r))
             });
             let has_figures = (0..columns.len()).any(|c| {
                 columns[c].kind == ColumnKind::Value

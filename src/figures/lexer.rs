@@ -505,9 +505,9 @@ fn read_figure(text: &str, d: usize, t: usize, locale: Locale, units: &Units) ->
                 if units.is_percent(word) {
                     kind = FigureKind::Percent;
                     pos = end;
-                } else if units.is_counting(word) {
+                } else if let Some(counting) = units.counting_unit(word) {
                     kind = FigureKind::Count;
-                    unit = Some(word.to_lowercase());
+                    unit = Some(counting);
                     pos = end;
                 }
             }
@@ -627,7 +627,12 @@ const SCALE_WORDS: &[&str] = &[
 /// Short scale marks seen only after amounts of money: `Rp 1,5 M`, `Rp 2 T`.
 const MONEY_SCALE_WORDS: &[&str] = &["m", "t", "k"];
 
+/// Whether `word`, lower-cased, is in `list` (of lower-case words). An ASCII word, as
+/// nearly every one is, is compared without building its lower-case form.
 fn is_in(list: &[&str], word: &str) -> bool {
+    if word.is_ascii() {
+        return list.iter().any(|w| w.eq_ignore_ascii_case(word));
+    }
     let lower = word.to_lowercase();
     list.contains(&lower.as_str())
 }

@@ -4,6 +4,7 @@
 use crate::yaml::{self, YamlError};
 use serde::Deserialize;
 use std::collections::HashSet;
+use std::sync::Arc;
 
 /// The default unit list, compiled into the binary.
 pub const DEFAULT_UNITS_YAML: &str = include_str!("../../rules/units.yaml");
@@ -18,9 +19,12 @@ struct UnitsFile {
 }
 
 /// A set of unit words, matched case-insensitively.
+///
+/// The counting units are shared strings: a figure's unit is a handle on the one in this
+/// set, so the many figures with a unit allocate nothing for it.
 #[derive(Debug, Clone, Default)]
 pub struct Units {
-    counting: HashSet<String>,
+    counting: HashSet<Arc<str>>,
     percent: HashSet<String>,
 }
 
@@ -37,19 +41,35 @@ impl Units {
     /// Adds the words of another `units.yaml`.
     pub fn extend_from_yaml(&mut self, file: &str, text: &str) -> Result<(), YamlError> {
         let parsed: UnitsFile = yaml::from_str(file, text)?;
-        self.counting.extend(parsed.counting.iter().map(|w| w.to_lowercase()));
+        self.counting.extend(parsed.counting.iter().map(|w| Arc::from(w.to_lowercase())));
         self.percent.extend(parsed.percent.iter().map(|w| w.to_lowercase()));
         Ok(())
     }
 
     /// Is `word` a counting unit (`orang`, `Kasus`)?
     pub fn is_counting(&self, word: &str) -> bool {
-        self.counting.contains(&word.to_lowercase())
+        self.counting_unit(word).is_some()
+    }
+
+    /// The counting unit `word` names, lower-cased and shared with this set (`Kasus` gives
+    /// `kasus`); `None` when it is not one.
+    pub fn counting_unit(&self, word: &str) -> Option<Arc<str>> {
+        lowered(word, |w| self.counting.get(w).cloned())
     }
 
     /// Is `word` a word for "percent" (`persen`)?
     pub fn is_percent(&self, word: &str) -> bool {
-        self.percent.contains(&word.to_lowercase())
+        lowered(word, |w| self.percent.contains(w))
+    }
+}
+
+/// Calls `f` with `word` lower-cased, allocating only when that changes it: the lexer asks
+/// this of every word after a number, and nearly all are lower-case ASCII already.
+fn lowered<T>(word: &str, f: impl FnOnce(&str) -> T) -> T {
+    if word.is_ascii() && !word.bytes().any(|b| b.is_ascii_uppercase()) {
+        f(word)
+    } else {
+        f(&word.to_lowercase())
     }
 }
 
@@ -64,5 +84,7 @@ mod tests {
         assert!(units.is_counting("Kasus"));
         assert!(units.is_percent("persen"));
         assert!(!units.is_counting("januari"));
+        assert_eq!(units.counting_unit("Kasus").as_deref(), Some("kasus"));
+        assert!(units.is_percent("PERSEN"));
     }
 }

@@ -121,7 +121,7 @@ fn describe_cell(
     cell: &Cell,
     source: &crate::read::SourceFile,
 ) -> Option<String> {
-    if let Some(from) = cell.carried_from {
+    if let Some(from) = cell.carried_row() {
         let origin = &table.rows[from];
         return Some(format!(
             "{:?}  (merged cell from line {})",
@@ -235,7 +235,7 @@ pub fn render_json(doc: &Document) -> String {
             kind,
             unit,
             nil: matches!(cell.value, CellFigure::Nil(_)),
-            merged_from_line: cell.carried_from.map(|r| source.line(table.rows[r].span.start)),
+            merged_from_line: cell.carried_row().map(|r| source.line(table.rows[r].span.start)),
         }
     }
     let tables = doc

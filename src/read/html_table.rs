@@ -20,6 +20,7 @@
 
 use crate::span::Span;
 use crate::tables::raw::{make_cell, RawCell, RawRow, RawTable, TableOrigin};
+use compact_str::CompactString;
 use html5gum::{DefaultEmitter, Token, Tokenizer};
 
 /// More columns than any report table has: a larger `colspan` is damaged input, and
@@ -259,7 +260,7 @@ fn grid(text: &str, rows: &[HtmlRow]) -> Vec<RawRow> {
 }
 
 fn empty(at: Span) -> RawCell {
-    RawCell { text: String::new(), span: at, exact: true }
+    RawCell { text: CompactString::default(), span: at, exact: true }
 }
 
 /// A cell from its text pieces: exact when one piece is its own source text, else the
@@ -281,7 +282,7 @@ fn cell_text(text: &str, pieces: &[(String, Span)]) -> Option<RawCell> {
     let end = last.1.end - (last.0.len() - last.0.trim_end().len()).min(last.1.len());
     let span = if start <= end { Span::new(start, end) } else { first.1.cover(last.1) };
     let exact = text.get(span.range()) == Some(collapsed.as_str());
-    Some(RawCell { text: collapsed, span, exact })
+    Some(RawCell { text: collapsed.into(), span, exact })
 }
 
 #[cfg(test)]

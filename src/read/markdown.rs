@@ -163,7 +163,9 @@ impl BlockBuilder {
         }
     }
 
-    fn finish(self) -> Block {
+    fn finish(mut self) -> Block {
+        // A block lives as long as the document: the room its text grew into is freed.
+        self.text.shrink_to_fit();
         Block {
             kind: self.kind,
             span: self.span,
@@ -208,7 +210,8 @@ fn split_pipe_row(text: &str, line: Span) -> RawRow {
         content.end -= 1;
     }
     let body = &text[content.range()];
-    let mut cells = Vec::new();
+    // One cell per pipe and one more, escaped pipes aside: sized once, not grown.
+    let mut cells = Vec::with_capacity(body.bytes().filter(|&b| b == b'|').count() + 1);
     let mut cell_start = 0;
     let mut in_code = false;
     let mut escaped = false;

@@ -88,7 +88,9 @@ pub fn read_layout(source: &SourceFile) -> Layout {
     }
 
     // Blocks in order, with placeholders for tables; table parts with their surroundings.
-    let mut blocks: Vec<Block> = Vec::new();
+    // Each item gives at most one block: sized once, the list is not grown by doubling
+    // (which leaves up to half of it unused for the rest of the run).
+    let mut blocks: Vec<Block> = Vec::with_capacity(items.len());
     let mut parts: Vec<TablePart> = Vec::new();
     let mut part_blocks: Vec<usize> = Vec::new();
     let mut contents: Vec<ContentsList> = Vec::new();
@@ -183,17 +185,18 @@ pub fn read_prose_figures(blocks: &mut [Block], options: &ReadOptions) {
             block.kind,
             BlockKind::Paragraph | BlockKind::ListItem | BlockKind::Heading { .. }
         ) {
-            block.figures = scan_prose(&block.text, options.locale, &options.units)
-                .into_iter()
-                .map(|mut figure| {
-                    figure.span = block.map.to_source(figure.span);
-                    figure.number_span = block.map.to_source(figure.number_span);
-                    if let Some(words) = &mut figure.words {
-                        words.span = block.map.to_source(words.span);
-                    }
-                    figure
-                })
-                .collect();
+            let mut figures = scan_prose(&block.text, options.locale, &options.units);
+            for figure in &mut figures {
+                figure.span = block.map.to_source(figure.span);
+                figure.number_span = block.map.to_source(figure.number_span);
+                if let Some(words) = &mut figure.words {
+                    words.span = block.map.to_source(words.span);
+                }
+            }
+            // The figures live as long as the document: the room the list grew into is
+            // freed.
+            figures.shrink_to_fit();
+            block.figures = figures;
         }
     }
 }
@@ -268,15 +271,27 @@ fn contents_heading(blocks: &[Block]) -> Option<String> {
     let mut last = blocks.last()?;
     // "Halaman" or "HAL" over the page column, between the heading and the list.
     let page_label = last.text.trim().trim_matches('*').trim().trim_end_matches('.');
-    if ["hal", "halaman", "page"].contains(&page_label.to_lowercase().as_str()) {
+    // Every table asks this of the block above it, often a long paragraph: ASCII text is
+    // compared as it stands, only other text is case-mapped first.
+    let is_page_label = if page_label.is_ascii() {
+        ["hal", "halaman", "page"].iter().any(|w| page_label.eq_ignore_ascii_case(w))
+    } else {
+        ["hal", "halaman", "page"].contains(&page_label.to_lowercase().as_str())
+    };
+    if is_page_label {
         last = blocks.get(blocks.len().checked_sub(2)?)?;
     }
     let title = last.text.trim().trim_matches('*').trim();
-    let upper = title.to_uppercase();
     let known = ["DAFTAR ISI", "DAFTAR TABEL", "DAFTAR GAMBAR", "DAFTAR GRAFIK", "DAFTAR LAMPIRAN"];
     // "DAFTAR TABEL (Lanjutan)": the list goes on after a page break.
-    let upper = upper.split(" (").next().unwrap_or_default().trim();
-    known.contains(&upper).then(|| title.to_string())
+    let is_known = if title.is_ascii() {
+        let head = title.split(" (").next().unwrap_or_default().trim();
+        known.iter().any(|k| head.eq_ignore_ascii_case(k))
+    } else {
+        let upper = title.to_uppercase();
+        known.contains(&upper.split(" (").next().unwrap_or_default().trim())
+    };
+    is_known.then(|| title.to_string())
 }
 
 /// "Capaian Kinerja ........ 14": an entry's page number after dot leaders.
@@ -335,7 +350,7 @@ fn contents_list(heading: String, raw: RawTable) -> ContentsList {
         .into_iter()
         .map(|row| ContentsEntry {
             span: row.span,
-            cells: row.cells.into_iter().map(|c| (c.text, c.span)).collect(),
+            cells: row.cells.into_iter().map(|c| (c.text.into_string(), c.span)).collect(),
         })
         .collect();
     ContentsList { heading, span: raw.span, entries }

@@ -12,7 +12,7 @@ pub fn read_tab_table(text: &str, lines: &[Line]) -> RawTable {
 
 fn split_row(text: &str, span: Span) -> RawRow {
     let line = &text[span.range()];
-    let mut cells = Vec::new();
+    let mut cells = Vec::with_capacity(line.bytes().filter(|&b| b == b'\t').count() + 1);
     let mut start = 0;
     for (i, ch) in line.char_indices() {
         if ch == '\t' {

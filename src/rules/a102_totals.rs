@@ -348,7 +348,7 @@ fn check_sum(
     let mut intervals = Vec::with_capacity(parts.len());
     let mut texts = Vec::with_capacity(parts.len());
     let mut value = Decimal::ZERO;
-    let mut unit: Option<Option<String>> = None;
+    let mut unit: Option<Option<&str>> = None;
     let mut decimals = 0;
     let mut any_nonzero = false;
     let mut spans: Vec<Span> = Vec::new();
@@ -360,8 +360,8 @@ fn check_sum(
                     return Outcome::Unknown;
                 }
                 match &unit {
-                    None => unit = Some(f.unit.clone()),
-                    Some(u) if *u == f.unit => {}
+                    None => unit = Some(f.unit.as_deref()),
+                    Some(u) if *u == f.unit.as_deref() => {}
                     Some(_) => return Outcome::Unknown,
                 }
                 let input = ctx.input(f, cell.span);
@@ -419,7 +419,7 @@ fn check_sum(
     let (mut f, expected, found) = match &total_cell.value {
         CellFigure::Figure(total) => {
             if total.kind == FigureKind::Percent
-                || (unit.as_ref().is_some_and(|u| u.is_some() && *u != total.unit))
+                || (unit.as_ref().is_some_and(|u| u.is_some() && *u != total.unit.as_deref()))
             {
                 return Outcome::Unknown;
             }

@@ -257,7 +257,7 @@ fn check_mean(ctx: &Context, found: Mean, findings: &mut Vec<Finding>) {
     let Some(product) = mean.value.checked_mul(n) else { return };
     let Some((k, nearest)) = nearest_whole_mean(mean.value, product, n) else { return };
     let digits = ctx.digits(mean);
-    let unit = mean.unit.clone().unwrap_or_default();
+    let unit = mean.unit.as_deref().unwrap_or_default().to_string();
     let n_digits = ctx.digits(groups);
     let expected = ctx.show(nearest, mean.decimals);
     let other = if k < product { k.checked_add(Decimal::ONE) } else { k.checked_sub(Decimal::ONE) };
@@ -390,7 +390,7 @@ fn words_before(text: &str, start: usize, end: usize) -> &str {
 /// lower-cased.
 fn word_after(text: &str, figure: &Figure) -> Option<String> {
     if let Some(unit) = &figure.unit {
-        return Some(unit.clone());
+        return Some(unit.to_string());
     }
     let end = figure.words.as_ref().map_or(figure.number_span.end, |w| w.span.end);
     let rest = text.get(end..)?.trim_start_matches(')').trim_start_matches([' ', '\t']);

@@ -466,7 +466,7 @@ const BETWEEN: &[&str] = &[
 /// no function word ("28 Pekerja Migran Indonesia", "5 tahun").
 fn unit_of(text: &str, figure: &Figure) -> Option<String> {
     if let Some(unit) = &figure.unit {
-        return Some(unit.clone());
+        return Some(unit.to_string());
     }
     let next = text[figure.span.end..].split_whitespace().next()?;
     if !next.chars().next().is_some_and(char::is_alphabetic) {

@@ -99,7 +99,7 @@ pub fn row_label(facts: &TableFacts, row: usize) -> Option<String> {
         .cells
         .iter()
         .find(|c| c.is_text() && !c.is_empty())
-        .map(|c| c.text.clone())
+        .map(|c| c.text.to_string())
 }
 
 #[cfg(test)]

@@ -3,7 +3,8 @@
 
 use super::caption::ParsedCaption;
 use super::header::{
-    header_row_count, is_column_number_row, is_year, leaves, Leaf, LexedCell, LexedRow,
+    header_row_count, is_column_number_row, is_year, leaves, same_label_key, Leaf, LexedCell,
+    LexedRow,
 };
 use super::raw::{RawTable, TableOrigin};
 use super::{Cell, Column, Row, RowKind, Table};
@@ -12,6 +13,7 @@ use crate::figures::lexer::CellFigure;
 use crate::figures::{Locale, Units};
 use crate::msg;
 use crate::span::Span;
+use compact_str::CompactString;
 
 /// A table as it stands in the file, with what surrounds it.
 #[derive(Debug, Clone)]
@@ -149,33 +151,33 @@ fn headerless_continuation(part: &ReadPart, width: usize) -> bool {
 /// Two headers are the same when their leaf labels are, or when one has a single extra
 /// column (a repeated header that adds a column).
 fn same_header(first: &[Leaf], next: &[Leaf]) -> bool {
-    let a: Vec<String> = first.iter().map(Leaf::key).collect();
-    let b: Vec<String> = next.iter().map(Leaf::key).collect();
-    if a.len() < 2 || b.len() < 2 {
+    if first.len() < 2 || next.len() < 2 {
         return false;
     }
-    a == b || one_inserted(&a, &b) || one_inserted(&b, &a)
+    let same =
+        |a: &[Leaf], b: &[Leaf]| a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x.same_key(y));
+    same(first, next) || one_inserted(first, next, same) || one_inserted(next, first, same)
 }
 
-/// `longer` is `shorter` with one element inserted somewhere.
-fn one_inserted(shorter: &[String], longer: &[String]) -> bool {
+/// `longer` is `shorter` with one element inserted somewhere, elements compared by `same`.
+fn one_inserted<T>(shorter: &[T], longer: &[T], same: impl Fn(&[T], &[T]) -> bool) -> bool {
     if longer.len() != shorter.len() + 1 {
         return false;
     }
-    let prefix = shorter.iter().zip(longer).take_while(|(a, b)| a == b).count();
-    shorter[prefix..] == longer[prefix + 1..]
+    let prefix = (0..shorter.len()).take_while(|&i| same(&shorter[i..=i], &longer[i..=i])).count();
+    same(&shorter[prefix..], &longer[prefix + 1..])
 }
 
 /// Maps each leaf of a continuation's header onto the table's columns (by label, in
 /// order); a leaf the table does not have yet becomes a new column.
 fn map_leaves(columns: &mut Vec<Column>, leaves: &[Leaf]) -> Vec<usize> {
-    let keys: Vec<String> =
-        columns.iter().map(|c| Leaf { path: c.path.clone(), label_span: None }.key()).collect();
+    // Only the columns there before this part are matched, as when their keys were listed
+    // up front.
+    let known = columns.len();
     let mut next = 0;
     let mut map = Vec::with_capacity(leaves.len());
     for leaf in leaves {
-        let key = leaf.key();
-        match (next..keys.len()).find(|&i| keys[i] == key) {
+        match (next..known).find(|&i| same_label_key(&columns[i].path, &leaf.path)) {
             Some(i) => {
                 map.push(i);
                 next = i + 1;
@@ -215,12 +217,28 @@ fn widening_of(row: &LexedRow, header_width: usize) -> Option<Widening> {
     Some(Widening { at: label_columns - 1, extra })
 }
 
-fn build_table(parts: Vec<ReadPart>, findings: &mut Vec<Finding>) -> Table {
-    let first = &parts[0];
-    let mut columns: Vec<Column> = first
+/// Where a row's cells go in the table's columns.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Layout {
+    /// Through the part's map of its header onto the table's columns.
+    Mapped,
+    /// Wider than the header, as the table's [`Widening`] says, inserted columns at `.1`.
+    Widened(Widening, usize),
+    /// In the order printed, cells beyond the table's width in overflow.
+    Unaligned,
+}
+
+fn build_table(mut parts: Vec<ReadPart>, findings: &mut Vec<Finding>) -> Table {
+    // The first part's header paths become the columns' paths, moved rather than copied:
+    // after this only the number of its leaves is read.
+    let mut columns: Vec<Column> = parts[0]
         .leaves
-        .iter()
-        .map(|l| Column { path: l.path.clone(), label_span: l.label_span, inferred: false })
+        .iter_mut()
+        .map(|l| Column {
+            path: std::mem::take(&mut l.path),
+            label_span: l.label_span,
+            inferred: false,
+        })
         .collect();
     let part_maps: Vec<Vec<usize>> = parts
         .iter()
@@ -252,51 +270,51 @@ fn build_table(parts: Vec<ReadPart>, findings: &mut Vec<Finding>) -> Table {
         _ => col,
     };
 
-    let mut rows: Vec<Row> = Vec::new();
-    for (part_index, part) in parts.iter().enumerate() {
+    let mut rows: Vec<Row> = Vec::with_capacity(parts.iter().map(|p| p.data.len()).sum());
+    for (part_index, part) in parts.iter_mut().enumerate() {
         let map: Vec<usize> = part_maps[part_index].iter().map(|&c| shift(c)).collect();
         let header_width = part.leaves.len();
-        for lexed in &part.data {
+        // The lexed rows are moved into the table, not copied: nothing reads them after,
+        // and keeping both would hold every cell twice.
+        for lexed in std::mem::take(&mut part.data) {
             let kind = if lexed.is_section() { RowKind::Section } else { RowKind::Data };
             let width = lexed.filled_width();
-            let mut cells: Vec<Option<Cell>> = vec![None; columns.len()];
-            let mut aligned = true;
-            let mut overflow = Vec::new();
-            if kind == RowKind::Section || width <= header_width {
-                for (i, cell) in lexed.cells.iter().take(width).enumerate() {
-                    cells[map[i]] = Some(to_cell(cell));
-                }
+            let layout = if kind == RowKind::Section || width <= header_width {
+                Layout::Mapped
             } else {
-                let own = widening_of(lexed, header_width);
+                let own = widening_of(&lexed, header_width);
                 let fits = widening
                     .is_some_and(|w| w.extra == width - header_width && own.is_none_or(|o| o == w));
                 if fits {
                     let w = widening.expect("fits implies a widening");
-                    let at = insert_at.expect("a widening has a place");
-                    for (i, cell) in lexed.cells.iter().take(width).enumerate() {
-                        let column = if i < w.at {
-                            map[i]
-                        } else if i < w.at + w.extra {
-                            at + (i - w.at)
-                        } else {
-                            map[i - w.extra]
-                        };
-                        cells[column] = Some(to_cell(cell));
-                    }
+                    Layout::Widened(w, insert_at.expect("a widening has a place"))
                 } else {
-                    aligned = false;
-                    for (i, cell) in lexed.cells.iter().take(width).enumerate() {
-                        if i < columns.len() {
-                            cells[i] = Some(to_cell(cell));
-                        } else {
-                            overflow.push(to_cell(cell));
-                        }
-                    }
-                    findings.push(unaligned_row_finding(lexed, width, header_width, &part.header));
+                    findings.push(unaligned_row_finding(&lexed, width, header_width, &part.header));
+                    Layout::Unaligned
+                }
+            };
+            let mut cells: Vec<Option<Cell>> = vec![None; columns.len()];
+            let mut overflow = Vec::new();
+            for (i, cell) in lexed.cells.into_iter().take(width).enumerate() {
+                let column = match layout {
+                    Layout::Mapped => Some(map[i]),
+                    Layout::Widened(w, at) => Some(if i < w.at {
+                        map[i]
+                    } else if i < w.at + w.extra {
+                        at + (i - w.at)
+                    } else {
+                        map[i - w.extra]
+                    }),
+                    Layout::Unaligned => (i < columns.len()).then_some(i),
+                };
+                match column {
+                    Some(column) => cells[column] = Some(into_cell(cell)),
+                    None => overflow.push(into_cell(cell)),
                 }
             }
             let end = lexed.span.end;
             let cells = cells.into_iter().map(|c| c.unwrap_or_else(|| absent_cell(end))).collect();
+            let aligned = layout != Layout::Unaligned;
             rows.push(Row { kind, span: lexed.span, cells, aligned, overflow, part: part_index });
         }
     }
@@ -319,11 +337,11 @@ fn build_table(parts: Vec<ReadPart>, findings: &mut Vec<Finding>) -> Table {
     }
 }
 
-fn to_cell(cell: &LexedCell) -> Cell {
+fn into_cell(cell: LexedCell) -> Cell {
     Cell {
-        text: cell.raw.text.clone(),
+        text: cell.raw.text,
         span: cell.raw.span,
-        value: cell.value.clone(),
+        value: cell.value,
         carried_from: None,
         exact: cell.raw.exact,
     }
@@ -331,7 +349,7 @@ fn to_cell(cell: &LexedCell) -> Cell {
 
 fn absent_cell(at: usize) -> Cell {
     Cell {
-        text: String::new(),
+        text: CompactString::default(),
         span: Span::new(at, at),
         value: CellFigure::Empty,
         carried_from: None,
@@ -356,7 +374,8 @@ fn carry_merged_labels(rows: &mut [Row]) {
             let source =
                 (0..i).rev().take_while(|&j| rows[j].kind == RowKind::Data).find_map(|j| {
                     let cell = &rows[j].cells[col];
-                    cell.carried_from.or((!cell.is_empty()).then_some(j))
+                    cell.carried_from
+                        .or((!cell.is_empty()).then(|| u32::try_from(j).ok()).flatten())
                 });
             rows[i].cells[col].carried_from = source;
         }

@@ -102,11 +102,48 @@ pub struct Leaf {
 impl Leaf {
     /// The innermost label, normalised for comparing the headers of two table parts.
     pub fn key(&self) -> String {
-        self.path
-            .last()
-            .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase())
-            .unwrap_or_default()
+        label_key(&self.path)
     }
+
+    /// Whether two leaves have the same [`Leaf::key`].
+    pub fn same_key(&self, other: &Leaf) -> bool {
+        same_label_key(&self.path, &other.path)
+    }
+}
+
+/// The [`Leaf::key`] of a header path.
+fn label_key(path: &[String]) -> String {
+    path.last().map(|l| collapse_spaces(l).to_lowercase()).unwrap_or_default()
+}
+
+/// Whether two header paths have the same [`Leaf::key`], without building the keys when
+/// both labels are ASCII, as nearly all are: joining two tables' headers compares every
+/// leaf of one with the leaves of the other.
+pub fn same_label_key(a: &[String], b: &[String]) -> bool {
+    let (x, y) = (a.last().map_or("", String::as_str), b.last().map_or("", String::as_str));
+    if !(x.is_ascii() && y.is_ascii()) {
+        return label_key(a) == label_key(b);
+    }
+    let (mut xs, mut ys) = (x.split_whitespace(), y.split_whitespace());
+    loop {
+        match (xs.next(), ys.next()) {
+            (None, None) => return true,
+            (Some(p), Some(q)) if p.eq_ignore_ascii_case(q) => {}
+            _ => return false,
+        }
+    }
+}
+
+/// `text` with each run of white space made one space, and none at either end.
+fn collapse_spaces(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
 }
 
 /// How many of `rows` form the header. The first row always does (and at least the rows
@@ -168,7 +205,11 @@ pub fn leaves(header: &[LexedRow]) -> Vec<Leaf> {
     // For each column, the index of the label (in the row above) that covers it; columns
     // no label covers get their own group, so that nothing spans across them.
     let mut parent_group: Vec<usize> = vec![usize::MAX; width];
-    let mut paths: Vec<Vec<String>> = vec![Vec::new(); width];
+    // A path has a label from each header row, usually: sized for that (up to a bound, so
+    // that a table of many header rows cannot ask for a huge grid up front), the paths
+    // move into the table's columns without room to spare.
+    let depth = header.len().min(4);
+    let mut paths: Vec<Vec<String>> = (0..width).map(|_| Vec::with_capacity(depth)).collect();
     let mut label_spans: Vec<Option<Span>> = vec![None; width];
 
     for row in header {
@@ -187,7 +228,7 @@ pub fn leaves(header: &[LexedRow]) -> Vec<Leaf> {
             match owner {
                 Some(o) => {
                     let label = &row.cells[o].raw;
-                    paths[col].push(label.text.split_whitespace().collect::<Vec<_>>().join(" "));
+                    paths[col].push(collapse_spaces(&label.text));
                     label_spans[col] = Some(label.span);
                     group[col] = o;
                 }

@@ -17,6 +17,7 @@ use crate::figures::lexer::CellFigure;
 use crate::messages::Message;
 use crate::msg;
 use crate::span::Span;
+use compact_str::CompactString;
 
 /// One table of the report (all its parts, when it continues after a page break).
 #[derive(Debug, Clone)]
@@ -118,13 +119,15 @@ pub struct Row {
 
 #[derive(Debug, Clone)]
 pub struct Cell {
-    /// The text as printed (trimmed).
-    pub text: String,
+    /// The text as printed (trimmed); a [`CompactString`] so that the short texts of most
+    /// cells are held inline rather than in an allocation of their own.
+    pub text: CompactString,
     pub span: Span,
     pub value: CellFigure,
     /// For a blank leading label cell under a merged cell: the index (into the table's
-    /// rows) of the row whose cell it continues.
-    pub carried_from: Option<usize>,
+    /// rows) of the row whose cell it continues. A `u32` rather than a `usize`: there is a
+    /// cell for every column of every row, and no table has four billion rows.
+    pub carried_from: Option<u32>,
     /// Whether `text` is exactly the file's bytes under `span` (an HTML cell split by tags
     /// or holding a character reference is not): only then may a fix edit inside it.
     pub exact: bool,
@@ -142,5 +145,28 @@ impl Cell {
 
     pub fn is_text(&self) -> bool {
         matches!(self.value, CellFigure::Text)
+    }
+
+    /// [`Cell::carried_from`] as an index into the table's rows.
+    pub fn carried_row(&self) -> Option<usize> {
+        self.carried_from.map(|r| r as usize)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A table holds one `Cell` for every column of every row, and on a table-heavy report
+    /// the cell grid is the largest thing in memory: a field that grows `Cell` grows the
+    /// peak with it. Raise the bound only knowingly (it was 152 bytes before the text
+    /// went inline and the figure shrank).
+    #[test]
+    fn a_cell_stays_small() {
+        assert!(
+            std::mem::size_of::<Cell>() <= 136,
+            "Cell is {} bytes",
+            std::mem::size_of::<Cell>()
+        );
     }
 }

@@ -189,7 +189,7 @@ fn distinct_goals(text: &str, facts: &TableFacts) -> Option<TableCount> {
     let mut goals: Vec<(String, Span)> = Vec::new();
     for &r in &rows {
         let cell = facts.table.rows[r].cells.get(column)?;
-        let source = match cell.carried_from {
+        let source = match cell.carried_row() {
             Some(from) => facts.table.rows.get(from)?.cells.get(column)?,
             None => cell,
         };
