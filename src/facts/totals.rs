@@ -189,6 +189,56 @@ pub fn unit_columns(
     (!parts.is_empty()).then_some(parts)
 }
 
+fn is_total(facts: &TableFacts, r: usize) -> bool {
+    matches!(facts.rows[r].role, RowRole::Total | RowRole::Subtotal)
+}
+
+fn is_item(facts: &TableFacts, r: usize) -> bool {
+    facts.rows[r].role == RowRole::Data && facts.rows[r].has_figures
+}
+
+/// What [`row_covers`] reads of the rows above a total, gathered in one pass over a
+/// table's rows rather than again for every total (a table of many totals in a row was
+/// quadratic): the item rows, the totals that close rows of their own, and how many of
+/// each come before each row.
+#[derive(Debug, Default)]
+pub struct RowsBefore {
+    items: Vec<usize>,
+    closing_totals: Vec<usize>,
+    /// For each index into `rows`: the items and closing totals before it.
+    counts: Vec<(usize, usize)>,
+}
+
+impl RowsBefore {
+    pub fn new(facts: &TableFacts, rows: &[usize]) -> RowsBefore {
+        let mut before = RowsBefore::default();
+        let mut items_since = false;
+        for &r in rows {
+            before.counts.push((before.items.len(), before.closing_totals.len()));
+            if is_total(facts, r) {
+                if items_since {
+                    before.closing_totals.push(r);
+                }
+                items_since = false;
+            } else if is_item(facts, r) {
+                before.items.push(r);
+                items_since = true;
+            }
+        }
+        before
+    }
+
+    /// The item rows above `rows[k]`.
+    fn items(&self, k: usize) -> &[usize] {
+        &self.items[..self.counts[k].0]
+    }
+
+    /// The totals above `rows[k]` that close rows of their own.
+    fn closing_totals(&self, k: usize) -> &[usize] {
+        &self.closing_totals[..self.counts[k].1]
+    }
+}
+
 /// The readings of which rows the total row `rows[k]` closes, the most likely first
 /// (`last_total`: no total row follows it in the table):
 ///
@@ -201,11 +251,12 @@ pub fn unit_columns(
 pub fn row_covers(
     facts: &TableFacts,
     rows: &[usize],
+    before: &RowsBefore,
     k: usize,
     last_total: bool,
 ) -> Vec<Vec<usize>> {
-    let is_total = |r: usize| matches!(facts.rows[r].role, RowRole::Total | RowRole::Subtotal);
-    let is_item = |r: usize| facts.rows[r].role == RowRole::Data && facts.rows[r].has_figures;
+    let is_total = |r: usize| is_total(facts, r);
+    let is_item = |r: usize| is_item(facts, r);
     let all = &facts.table.rows;
     let mut above: Vec<usize> = Vec::new();
     for &r in rows[..k].iter().rev() {
@@ -220,20 +271,9 @@ pub fn row_covers(
     let mut covers = Vec::new();
     if above.is_empty() {
         // Right after other totals: those that close rows of their own.
-        let mut totals: Vec<usize> = Vec::new();
-        let mut items_since = false;
-        for &r in &rows[..k] {
-            if is_total(r) {
-                if items_since {
-                    totals.push(r);
-                }
-                items_since = false;
-            } else if is_item(r) {
-                items_since = true;
-            }
-        }
+        let totals = before.closing_totals(k);
         if totals.len() >= 2 {
-            covers.push(totals);
+            covers.push(totals.to_vec());
         }
         if covers.is_empty() {
             // A total printed above its rows.
@@ -257,9 +297,9 @@ pub fn row_covers(
         }
     }
     if last_total || covers[0].len() != above.len() {
-        let every: Vec<usize> = rows[..k].iter().copied().filter(|&r| is_item(r)).collect();
+        let every = before.items(k);
         if every.len() > above.len() {
-            covers.push(every);
+            covers.push(every.to_vec());
         }
     }
     covers

@@ -56,7 +56,7 @@ use super::Context;
 use crate::arith::computation::sum_expression;
 use crate::arith::Interval;
 use crate::diagnostics::{Applicability, Finding, Label, Severity};
-use crate::facts::totals::{row_covers, sibling_parts, total_group_parts};
+use crate::facts::totals::{row_covers, sibling_parts, total_group_parts, RowsBefore};
 use crate::facts::{RowRole, TableFacts};
 use crate::figures::lexer::CellFigure;
 use crate::figures::FigureKind;
@@ -304,12 +304,13 @@ fn total_row_sums(facts: &TableFacts) -> Vec<Sum> {
     let last_total = rows
         .iter()
         .rposition(|&r| matches!(facts.rows[r].role, RowRole::Total | RowRole::Subtotal));
+    let before = RowsBefore::new(facts, &rows);
     let mut sums = Vec::new();
     for (k, &row) in rows.iter().enumerate() {
         if !matches!(facts.rows[row].role, RowRole::Total | RowRole::Subtotal) {
             continue;
         }
-        let covers = row_covers(facts, &rows, k, Some(k) == last_total);
+        let covers = row_covers(facts, &rows, &before, k, Some(k) == last_total);
         let Some(first_cover) = covers.first() else { continue };
         if first_cover.len() < 2
             || first_cover.iter().any(|&r| {
