@@ -103,3 +103,25 @@ proptest! {
         }
     }
 }
+
+/// Found by the property above: an HTML table whose header row is empty, then a section
+/// label spanning three columns. The label reached past the header's (no) columns.
+#[test]
+fn a_section_label_wider_than_an_empty_header_is_kept() {
+    let text = "<table>\n<tr></tr>\n<tr><td rowspan=\"0\" colspan=\"3\">Target</td></tr>\n</table>";
+    for kind in [SourceKind::Markdown, SourceKind::PlainText] {
+        let knowledge = Knowledge::builtin();
+        let doc = read_document(
+            SourceFile::new("acak".into(), kind, text.into()),
+            &ReadOptions::default(),
+        );
+        let findings = check_document(&doc, &knowledge);
+        assert!(findings.iter().all(|f| f.primary.span.end <= text.len()));
+        if kind == SourceKind::Markdown {
+            let row = &doc.tables[0].rows[0];
+            let kept: Vec<&str> =
+                row.cells.iter().chain(&row.overflow).map(|c| c.text.as_str()).collect();
+            assert!(kept.contains(&"Target"), "{kept:?}");
+        }
+    }
+}

@@ -297,7 +297,9 @@ fn build_table(mut parts: Vec<ReadPart>, findings: &mut Vec<Finding>) -> Table {
             let mut overflow = Vec::new();
             for (i, cell) in lexed.cells.into_iter().take(width).enumerate() {
                 let column = match layout {
-                    Layout::Mapped => Some(map[i]),
+                    // A section label may reach past a header with fewer columns (or
+                    // none): what has no column is kept as overflow.
+                    Layout::Mapped => map.get(i).copied(),
                     Layout::Widened(w, at) => Some(if i < w.at {
                         map[i]
                     } else if i < w.at + w.extra {
