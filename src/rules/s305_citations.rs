@@ -180,13 +180,22 @@ pub fn check(ctx: &Context, findings: &mut Vec<Finding>) {
 /// years are one slip only when both citations say what the regulation is about and say
 /// the same thing.
 fn mismatches(citations: &[Citation]) -> Vec<Finding> {
+    let words: Vec<Option<Vec<String>>> =
+        citations.iter().map(|c| c.subject.as_deref().map(subject_words)).collect();
     let mut out = Vec::new();
     let mut reported: HashSet<Span> = HashSet::new();
-    for citation in citations {
-        let Some(subject) = &citation.subject else { continue };
+    // Citations of one subject in the same words find the same citations: each subject is
+    // read once, so a regulation cited thousands of times alike is not quadratic.
+    let mut seen: HashSet<&[String]> = HashSet::new();
+    for subject in words.iter().flatten() {
+        if !seen.insert(subject) {
+            continue;
+        }
         let same: Vec<&Citation> = citations
             .iter()
-            .filter(|c| c.subject.as_deref().is_some_and(|s| same_subject(s, subject)))
+            .zip(&words)
+            .filter(|(_, w)| w.as_deref().is_some_and(|w| same_subject(w, subject)))
+            .map(|(c, _)| c)
             .collect();
         // "… Nomor 45 Tahun 2021 yang mencabut … Nomor 45 Tahun 2016": a regulation that
         // replaces or amends another of the same subject.
@@ -203,24 +212,27 @@ fn mismatches(citations: &[Citation]) -> Vec<Finding> {
 /// Two subjects are one when the words of the shorter open the longer (a subject may be
 /// cut short where it is cited): "Petunjuk Teknis Perjanjian Kinerja" and "Petunjuk
 /// Teknis Perjanjian Kinerja, Pelaporan Kinerja …" are one; "APBD Tahun Anggaran 2024"
-/// and "Perubahan APBD Tahun Anggaran 2024" are two.
-fn same_subject(a: &str, b: &str) -> bool {
-    let words = |t: &str| -> Vec<String> {
-        t.split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .map(str::to_lowercase)
-            .filter(|w| !["dan", "serta", "atau", "di", "ke", "dari"].contains(&w.as_str()))
-            .collect()
-    };
-    let (a, b) = (words(a), words(b));
-    let (shorter, longer) = if a.len() <= b.len() { (&a, &b) } else { (&b, &a) };
+/// and "Perubahan APBD Tahun Anggaran 2024" are two. Subjects as [`subject_words`].
+fn same_subject(a: &[String], b: &[String]) -> bool {
+    let (shorter, longer) = if a.len() <= b.len() { (a, b) } else { (b, a) };
     shorter.len() >= 2 && longer.starts_with(shorter)
 }
 
+/// The words of a subject, lower-cased, without the little words that join a list.
+fn subject_words(subject: &str) -> Vec<String> {
+    subject
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .filter(|w| !["dan", "serta", "atau", "di", "ke", "dari"].contains(&w.as_str()))
+        .collect()
+}
+
 fn mismatch(citations: &[&Citation]) -> Option<Finding> {
-    let mut count: HashMap<&str, usize> = HashMap::new();
-    for c in citations {
-        *count.entry(c.year.as_str()).or_default() += 1;
+    // Each year: how often it is given, and where first.
+    let mut count: HashMap<&str, (usize, usize)> = HashMap::new();
+    for (i, c) in citations.iter().enumerate() {
+        count.entry(c.year.as_str()).or_insert((0, i)).0 += 1;
     }
     if count.len() < 2 {
         return None;
@@ -229,7 +241,7 @@ fn mismatch(citations: &[&Citation]) -> Option<Finding> {
     let usual = citations
         .iter()
         .map(|c| c.year.as_str())
-        .max_by_key(|y| (count[y], std::cmp::Reverse(first_index(citations, y))))?;
+        .max_by_key(|y| (count[y].0, std::cmp::Reverse(count[y].1)))?;
     let odd = citations.iter().find(|c| c.year != usual)?;
     let usual_citation = citations.iter().find(|c| c.year == usual)?;
     let mut f = finding(
@@ -252,10 +264,6 @@ fn mismatch(citations: &[&Citation]) -> Option<Finding> {
         count = citations.len(),
         years
     )))
-}
-
-fn first_index(citations: &[&Citation], year: &str) -> usize {
-    citations.iter().position(|c| c.year == year).unwrap_or(usize::MAX)
 }
 
 #[cfg(test)]
