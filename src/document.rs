@@ -88,13 +88,32 @@ struct Piece {
 impl TextMap {
     /// Appends a piece: `text_len` bytes of plain text standing for `source`.
     pub fn push(&mut self, text_start: usize, text_len: usize, source: Span, exact: bool) {
+        let exact = exact && text_len == source.len();
+        // A paragraph comes from the Markdown reader in many pieces (it splits its text at
+        // every character that might open an inline), most of them following on in both
+        // the text and the file: one piece maps them all alike, and a paragraph keeps a
+        // few pieces instead of dozens.
+        if let Some(last) = self.pieces.last_mut() {
+            let follows =
+                last.text_start + last.len == text_start && last.source_end == source.start;
+            if exact && last.exact && follows {
+                last.len += text_len;
+                last.source_end = source.end;
+                return;
+            }
+        }
         self.pieces.push(Piece {
             text_start,
             len: text_len,
             source_start: source.start,
             source_end: source.end,
-            exact: exact && text_len == source.len(),
+            exact,
         });
+    }
+
+    /// Frees the room the pieces grew into: a block's map lives as long as the document.
+    pub fn shrink_to_fit(&mut self) {
+        self.pieces.shrink_to_fit();
     }
 
     fn piece_at(&self, offset: usize) -> Option<&Piece> {
@@ -151,5 +170,44 @@ mod tests {
         map.push(6, 6, Span::new(10, 16), true);
         assert_eq!(map.to_source(Span::new(0, 12)), Span::new(2, 16));
         assert_eq!(map.to_source(Span::new(7, 12)), Span::new(11, 16));
+    }
+
+    #[test]
+    fn pieces_that_follow_on_map_as_one() {
+        // "Realisasi [tahun] 2024" read in three pieces that follow on in text and file,
+        // then "&amp;" decoded to "&", then more text after it.
+        let pieces = [
+            (0, 10, Span::new(5, 15), true),
+            (10, 7, Span::new(15, 22), true),
+            (17, 5, Span::new(22, 27), true),
+            (22, 1, Span::new(27, 32), true),
+            (23, 4, Span::new(32, 36), true),
+        ];
+        let mut merged = TextMap::default();
+        for &(at, len, span, exact) in &pieces {
+            merged.push(at, len, span, exact);
+        }
+        // The three pieces are one; the entity stays a piece of its own (it is not exact),
+        // and the text after it starts a new one.
+        assert_eq!(merged.pieces.len(), 3);
+        // Every span maps as it did piece by piece.
+        let apart = TextMap {
+            pieces: pieces
+                .iter()
+                .map(|&(text_start, len, span, exact)| Piece {
+                    text_start,
+                    len,
+                    source_start: span.start,
+                    source_end: span.end,
+                    exact: exact && len == span.len(),
+                })
+                .collect(),
+        };
+        for start in 0..=27 {
+            for end in start..=27 {
+                let span = Span::new(start, end);
+                assert_eq!(merged.to_source(span), apart.to_source(span), "{span:?}");
+            }
+        }
     }
 }

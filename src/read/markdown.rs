@@ -166,6 +166,7 @@ impl BlockBuilder {
     fn finish(mut self) -> Block {
         // A block lives as long as the document: the room its text grew into is freed.
         self.text.shrink_to_fit();
+        self.map.shrink_to_fit();
         Block {
             kind: self.kind,
             span: self.span,
