@@ -9,6 +9,8 @@
 
 pub mod computation;
 pub mod interval;
+pub mod overlaps;
 
 pub use computation::Computation;
 pub use interval::{Interval, Rounding};
+pub use overlaps::Overlaps;

@@ -33,7 +33,7 @@
 use super::support::finding;
 use super::Context;
 use crate::arith::computation::{show_value, sum_expression};
-use crate::arith::Interval;
+use crate::arith::{Interval, Overlaps};
 use crate::diagnostics::{Finding, Label};
 use crate::document::{Block, BlockKind};
 use crate::facts::indicators::plain_words;
@@ -56,6 +56,9 @@ pub fn check(ctx: &Context, findings: &mut Vec<Finding>) {
     if budgets.is_empty() {
         return;
     }
+    // Each paragraph looks only at the tables whose allocation it may give, not at every
+    // table: a report of 13,000 chapters spent 15% of its check here.
+    let allocations = Overlaps::new(budgets.iter().map(|b| b.allocation.total));
     for block in &ctx.doc.blocks {
         if !matches!(block.kind, BlockKind::Paragraph | BlockKind::ListItem) {
             continue;
@@ -66,7 +69,7 @@ pub fn check(ctx: &Context, findings: &mut Vec<Finding>) {
         }
         let allocation = ctx.printed(claim.allocation);
         let same: Vec<&Budget> =
-            budgets.iter().filter(|b| b.allocation.total.meets(&allocation)).collect();
+            allocations.meeting(&allocation).into_iter().map(|i| &budgets[i]).collect();
         let Some(budget) = same.first() else { continue };
         // Two tables that both add up to the allocation but not to one realisation: which
         // one the paragraph sums is unclear.
