@@ -140,7 +140,10 @@ impl BlockBuilder {
     fn push_text(&mut self, piece: &str, span: Span, source: &str) {
         let raw = &source[span.range()];
         // Inline math and code spans come without their delimiters: find the content.
-        let (at, exact) = match raw.find(piece) {
+        // Nearly always the piece is the raw text itself: that is one comparison, not a
+        // substring search (a tenth of reading a table-heavy report went to searching).
+        let found = if raw.starts_with(piece) { Some(0) } else { raw.find(piece) };
+        let (at, exact) = match found {
             Some(i) if !piece.is_empty() => (span.start + i, true),
             _ => (span.start, false),
         };
