@@ -35,6 +35,7 @@ pub mod worksheet;
 
 use crate::diagnostics::{sort_findings, Finding, Severity};
 use crate::document::Document;
+use crate::facts::captions::{captions, Caption};
 use crate::facts::index::FactIndex;
 use crate::facts::sentences::{sentences, Sentence};
 use crate::facts::{document_facts, TableFacts};
@@ -53,6 +54,8 @@ pub struct Context<'d> {
     pub sentences: Vec<Sentence<'d>>,
     /// The checks performed, when a worksheet is asked for.
     worksheet: Option<std::cell::RefCell<Vec<worksheet::CheckRecord>>>,
+    /// The captions of tables and figures, read once for the checks that read them.
+    captions: std::cell::OnceCell<Vec<Caption>>,
 }
 
 impl<'d> Context<'d> {
@@ -68,7 +71,20 @@ impl<'d> Context<'d> {
         let tables = document_facts(doc, knowledge);
         let index = FactIndex::build_for_year(doc, &tables, knowledge, year);
         let sentences = sentences(doc).collect();
-        Context { doc, knowledge, tables, index, sentences, worksheet: None }
+        Context {
+            doc,
+            knowledge,
+            tables,
+            index,
+            sentences,
+            worksheet: None,
+            captions: std::cell::OnceCell::new(),
+        }
+    }
+
+    /// The report's captions, in order ([`captions`]): three checks read them.
+    pub fn captions(&self) -> &[Caption] {
+        self.captions.get_or_init(|| captions(self.doc))
     }
 }
 

@@ -32,7 +32,7 @@
 use super::support::finding;
 use super::Context;
 use crate::diagnostics::{Finding, Label};
-use crate::facts::captions::{captions, Caption};
+use crate::facts::captions::Caption;
 use crate::knowledge::normalise;
 use crate::messages::Message;
 use crate::msg;
@@ -43,21 +43,21 @@ const CODE: &str = "S301";
 pub fn check(ctx: &Context, findings: &mut Vec<Finding>) {
     let mut last: HashMap<(&'static str, String), Caption> = HashMap::new();
     let mut seen: HashMap<(&'static str, String), Caption> = HashMap::new();
-    for caption in captions(ctx.doc) {
+    for caption in ctx.captions() {
         let series = (caption.kind, chapter(&caption.number));
         if let Some(first) = seen.get(&(caption.kind, caption.number.clone())) {
             // A caption repeated over a continued table names the same table.
             if normalise(&first.title) != normalise(&caption.title) || caption.title.is_empty() {
                 let expected = last.get(&series).map(|p| next(&p.number));
-                findings.push(used_twice(first, &caption, expected));
+                findings.push(used_twice(first, caption, expected));
             }
         } else if let Some(previous) = last.get(&series) {
             if !is_after(&caption.number, &previous.number) {
-                findings.push(out_of_order(previous, &caption));
+                findings.push(out_of_order(previous, caption));
             }
         }
         seen.entry((caption.kind, caption.number.clone())).or_insert_with(|| caption.clone());
-        last.insert(series, caption);
+        last.insert(series, caption.clone());
     }
 }
 

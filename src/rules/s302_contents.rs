@@ -44,7 +44,7 @@ use super::support::finding;
 use super::Context;
 use crate::diagnostics::{Finding, Label};
 use crate::document::{BlockKind, Document};
-use crate::facts::captions::{captions, Caption};
+use crate::facts::captions::Caption;
 use crate::facts::chapters::{chapters, Chapter};
 use crate::facts::contents::{entries, Entry, Named};
 use crate::facts::titles::{likeness, more_alike, same_title};
@@ -69,7 +69,7 @@ pub fn check(ctx: &Context, findings: &mut Vec<Finding>) {
     }
     let names = &ctx.knowledge.names;
     let chapters = chapters(ctx.doc);
-    check_captions(ctx.doc, names, &entries, &chapters, findings);
+    check_captions(ctx.doc, ctx.captions(), names, &entries, &chapters, findings);
     check_chapters(names, &entries, &chapters, findings);
 }
 
@@ -95,13 +95,13 @@ fn list_label(kind: &str) -> Message {
 
 fn check_captions(
     doc: &Document,
+    all_captions: &[Caption],
     names: &Names,
     entries: &[Entry],
     chapters: &[Chapter],
     findings: &mut Vec<Finding>,
 ) {
     let annex = annex_start(doc, chapters);
-    let all_captions = captions(doc);
     let mut kinds: Vec<&'static str> = Vec::new();
     for entry in entries {
         if let Named::Caption { kind, .. } = entry.named {

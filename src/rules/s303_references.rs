@@ -25,7 +25,7 @@
 use super::support::finding;
 use super::Context;
 use crate::diagnostics::{Finding, Label};
-use crate::facts::captions::{captions, kind_of, CAPTION};
+use crate::facts::captions::{kind_of, CAPTION};
 
 use crate::msg;
 use crate::span::Span;
@@ -49,7 +49,7 @@ static ELSEWHERE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 pub fn check(ctx: &Context, findings: &mut Vec<Finding>) {
-    let captioned = captions(ctx.doc);
+    let captioned = ctx.captions();
     let known: HashSet<(&str, &str)> =
         captioned.iter().map(|c| (c.kind, c.number.as_str())).collect();
     let kinds: HashSet<&str> = captioned.iter().map(|c| c.kind).collect();
