@@ -13,6 +13,7 @@ use crate::document::Document;
 use crate::figures::lexer::CellFigure;
 use crate::figures::Figure;
 use crate::knowledge::{normalise, Knowledge, Measure, Period};
+use compact_str::CompactString;
 use regex::Regex;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet};
 use std::sync::LazyLock;
@@ -43,8 +44,9 @@ pub struct FactKey {
     pub period: PeriodKey,
     pub measure: FactMeasure,
     /// The basis of a target or an achievement ("pk", "pok", "renstra", or [`UNSTATED`]);
-    /// a realisation has none (what happened does not depend on the plan).
-    pub basis: Option<String>,
+    /// a realisation has none (what happened does not depend on the plan). Inline: every
+    /// fact of a target holds one, and a basis is a short word.
+    pub basis: Option<CompactString>,
 }
 
 /// One printed figure of a fact.
@@ -62,11 +64,11 @@ pub struct Fact {
 pub struct FactIndex {
     pub indicators: Indicators,
     pub facts: Vec<Fact>,
-    by_key: HashMap<FactKey, Vec<usize>>,
+    by_key: Groups<FactKey>,
     /// The facts of each row, by (table, row): a row's facts are consecutive.
     by_row: HashMap<(usize, usize), (usize, usize)>,
     /// The facts of each indicator by year and measure.
-    by_indicator: HashMap<(IndicatorId, Option<u16>, FactMeasure), Vec<usize>>,
+    by_indicator: Groups<(IndicatorId, Option<u16>, FactMeasure)>,
     /// The facts of each table: consecutive.
     by_table: HashMap<usize, (usize, usize)>,
     /// Indicators that are rates (their realisation is printed in %) in some table.
@@ -93,10 +95,10 @@ impl FactIndex {
         for (t, facts) in tables.iter().enumerate() {
             index.add_table(t, facts, knowledge);
         }
+        index.by_key = Groups::new(index.facts.iter().map(|f| f.key.clone()));
+        index.by_indicator =
+            Groups::new(index.facts.iter().map(|f| (f.key.indicator, f.key.year, f.key.measure)));
         for (i, fact) in index.facts.iter().enumerate() {
-            index.by_key.entry(fact.key.clone()).or_default().push(i);
-            let k = fact.key.clone();
-            index.by_indicator.entry((k.indicator, k.year, k.measure)).or_default().push(i);
             let range = index.by_table.entry(fact.table).or_insert((i, i));
             range.1 = i + 1;
             if tables[fact.table].rows[fact.row].kind == Some(crate::knowledge::IndicatorKind::Rate)
@@ -109,12 +111,12 @@ impl FactIndex {
 
     /// The printed figures of one fact, in document order.
     pub fn mentions(&self, key: &FactKey) -> impl Iterator<Item = &Fact> {
-        self.by_key.get(key).into_iter().flatten().map(|&i| &self.facts[i])
+        self.by_key.get(key).iter().map(|&i| &self.facts[i])
     }
 
     /// The keys printed in more than one place.
     pub fn repeated_keys(&self) -> impl Iterator<Item = (&FactKey, &[usize])> {
-        self.by_key.iter().filter(|(_, v)| v.len() > 1).map(|(k, v)| (k, v.as_slice()))
+        self.by_key.iter().filter(|(_, v)| v.len() > 1)
     }
 
     /// The facts of a table row.
@@ -132,11 +134,7 @@ impl FactIndex {
         year: Option<u16>,
         measure: FactMeasure,
     ) -> impl Iterator<Item = &Fact> {
-        self.by_indicator
-            .get(&(indicator, year, measure))
-            .into_iter()
-            .flatten()
-            .map(|&i| &self.facts[i])
+        self.by_indicator.get(&(indicator, year, measure)).iter().map(|&i| &self.facts[i])
     }
 
     /// The facts of a table.
@@ -241,13 +239,65 @@ fn printed(figure: &Figure, knowledge: &Knowledge) -> Interval {
     Interval::printed(figure.value, figure.decimals, knowledge.policy.rounding)
 }
 
+/// Fact positions grouped by a key, each group in document order, all in one list: a
+/// list of its own for each key cost an allocation for nearly every fact of a report.
+#[derive(Debug)]
+struct Groups<K> {
+    /// Where each key's group starts and ends in `members`.
+    ranges: HashMap<K, (usize, usize)>,
+    members: Vec<usize>,
+}
+
+impl<K> Default for Groups<K> {
+    fn default() -> Self {
+        Groups { ranges: HashMap::default(), members: Vec::new() }
+    }
+}
+
+impl<K: std::hash::Hash + Eq> Groups<K> {
+    /// Groups positions 0, 1, 2, … by their keys, given in that order: the groups are
+    /// counted first, then filled.
+    fn new(keys: impl Iterator<Item = K> + Clone) -> Groups<K> {
+        let mut ranges: HashMap<K, (usize, usize)> = HashMap::default();
+        for key in keys.clone() {
+            ranges.entry(key).or_insert((0, 0)).1 += 1;
+        }
+        // (start, count) becomes (start, where the next member goes).
+        let mut start = 0;
+        for range in ranges.values_mut() {
+            let count = range.1;
+            *range = (start, start);
+            start += count;
+        }
+        let mut members = vec![0; start];
+        for (position, key) in keys.enumerate() {
+            if let Some(range) = ranges.get_mut(&key) {
+                members[range.1] = position;
+                range.1 += 1;
+            }
+        }
+        Groups { ranges, members }
+    }
+
+    fn get(&self, key: &K) -> &[usize] {
+        match self.ranges.get(key) {
+            Some(&(start, end)) => &self.members[start..end],
+            None => &[],
+        }
+    }
+
+    fn iter(&self) -> impl Iterator<Item = (&K, &[usize])> {
+        self.ranges.iter().map(|(key, &(start, end))| (key, &self.members[start..end]))
+    }
+}
+
 /// A column's part of the key.
 #[derive(Debug, Clone)]
 struct ColumnKey {
     year: Option<u16>,
     period: PeriodKey,
     measure: FactMeasure,
-    basis: Option<String>,
+    basis: Option<CompactString>,
     /// The basis the column's header names, even for a realisation: the realisation
     /// printed under "Target Kinerja" and again under "POK" is one fact printed twice, not
     /// two columns the key cannot tell apart.
@@ -367,7 +417,7 @@ fn column_key(
         .map(str::to_string);
     let basis = match measure {
         FactMeasure::Realisation => None,
-        _ => Some(basis_of(path, caption, knowledge).unwrap_or(UNSTATED).to_string()),
+        _ => Some(basis_of(path, caption, knowledge).unwrap_or(UNSTATED).into()),
     };
     Some(ColumnKey { year, period, measure, basis, header_basis })
 }
@@ -485,6 +535,21 @@ pub fn cell_figure(facts: &TableFacts, row: usize, column: usize) -> Option<Figu
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn groups_keep_each_key_s_positions_in_order() {
+        let keys = ["b", "a", "b", "c", "b", "a"];
+        let groups = Groups::new(keys.iter().copied());
+        assert_eq!(groups.get(&"a"), [1, 5]);
+        assert_eq!(groups.get(&"b"), [0, 2, 4]);
+        assert_eq!(groups.get(&"c"), [3]);
+        assert_eq!(groups.get(&"d"), [] as [usize; 0]);
+        let mut all: Vec<(&str, Vec<usize>)> =
+            groups.iter().map(|(k, v)| (*k, v.to_vec())).collect();
+        all.sort();
+        assert_eq!(all, [("a", vec![1, 5]), ("b", vec![0, 2, 4]), ("c", vec![3])]);
+        assert_eq!(Groups::new(std::iter::empty::<&str>()).get(&"a"), [] as [usize; 0]);
+    }
 
     #[test]
     fn a_title_year_is_at_most_160_characters_after_the_title_words() {

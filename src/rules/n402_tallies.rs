@@ -480,7 +480,9 @@ fn candidates(ctx: &Context) -> BTreeMap<u16, YearColumns> {
         let mut seen = HashSet::new();
         let mut achievements = Vec::new();
         let mut first_cell = None;
-        let basis = facts.first().and_then(|&i| ctx.index.facts[i].key.basis.clone());
+        let basis = facts
+            .first()
+            .and_then(|&i| ctx.index.facts[i].key.basis.as_deref().map(str::to_string));
         for &i in &facts {
             let fact = &ctx.index.facts[i];
             if !seen.insert(fact.key.indicator) {
