@@ -72,8 +72,8 @@ impl Key {
     pub fn of(source: &SourceFile, finding: &Finding, root: &Root) -> Key {
         let span = finding.primary.span;
         let text = &source.text;
-        let start = span.start.min(text.len());
-        let end = span.end.clamp(start, text.len());
+        let start = span.start().min(text.len());
+        let end = span.end().clamp(start, text.len());
         let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
         let line_end = text[end..].find('\n').map_or(text.len(), |i| end + i);
         let line = text.get(line_start..line_end).unwrap_or("").trim_start_matches('\u{feff}');

@@ -95,18 +95,18 @@ impl TextMap {
         // few pieces instead of dozens.
         if let Some(last) = self.pieces.last_mut() {
             let follows =
-                last.text_start + last.len == text_start && last.source_end == source.start;
+                last.text_start + last.len == text_start && last.source_end == source.start();
             if exact && last.exact && follows {
                 last.len += text_len;
-                last.source_end = source.end;
+                last.source_end = source.end();
                 return;
             }
         }
         self.pieces.push(Piece {
             text_start,
             len: text_len,
-            source_start: source.start,
-            source_end: source.end,
+            source_start: source.start(),
+            source_end: source.end(),
             exact,
         });
     }
@@ -123,18 +123,18 @@ impl TextMap {
 
     /// The file span of `text[span]`.
     pub fn to_source(&self, span: Span) -> Span {
-        let Some(first) = self.piece_at(span.start) else {
+        let Some(first) = self.piece_at(span.start()) else {
             return span;
         };
         let start = if first.exact {
-            first.source_start + span.start.saturating_sub(first.text_start).min(first.len)
+            first.source_start + span.start().saturating_sub(first.text_start).min(first.len)
         } else {
             first.source_start
         };
-        let last_offset = span.end.saturating_sub(1).max(span.start);
+        let last_offset = span.end().saturating_sub(1).max(span.start());
         let last = self.piece_at(last_offset).unwrap_or(first);
         let end = if last.exact {
-            last.source_start + (span.end.saturating_sub(last.text_start)).min(last.len)
+            last.source_start + (span.end().saturating_sub(last.text_start)).min(last.len)
         } else {
             last.source_end
         };
@@ -197,8 +197,8 @@ mod tests {
                 .map(|&(text_start, len, span, exact)| Piece {
                     text_start,
                     len,
-                    source_start: span.start,
-                    source_end: span.end,
+                    source_start: span.start(),
+                    source_end: span.end(),
                     exact: exact && len == span.len(),
                 })
                 .collect(),

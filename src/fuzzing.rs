@@ -48,29 +48,29 @@ dari target 1.200 orang. Anggaran Rp. 14.701.007.000,- terserap 97,5%.\n";
 /// Asserts that `span` lies inside `text` and on character boundaries.
 fn assert_span(text: &str, span: Span, what: &str) {
     assert!(
-        span.start <= span.end && span.end <= text.len(),
+        span.start() <= span.end() && span.end() <= text.len(),
         "{what}: span {}..{} outside a text of {} bytes",
-        span.start,
-        span.end,
+        span.start(),
+        span.end(),
         text.len()
     );
     assert!(
-        text.is_char_boundary(span.start) && text.is_char_boundary(span.end),
+        text.is_char_boundary(span.start()) && text.is_char_boundary(span.end()),
         "{what}: span {}..{} cuts a character",
-        span.start,
-        span.end
+        span.start(),
+        span.end()
     );
 }
 
 /// Asserts that `inner` lies inside `outer`.
 fn assert_within(inner: Span, outer: Span, what: &str) {
     assert!(
-        outer.start <= inner.start && inner.end <= outer.end,
+        outer.start() <= inner.start() && inner.end() <= outer.end(),
         "{what}: span {}..{} outside {}..{}",
-        inner.start,
-        inner.end,
-        outer.start,
-        outer.end
+        inner.start(),
+        inner.end(),
+        outer.start(),
+        outer.end()
     );
 }
 
@@ -101,8 +101,8 @@ pub fn figure_lexer(data: &[u8]) -> usize {
     let prose = scan_prose(text, locale, units);
     for figure in &prose {
         assert_figure(text, figure, "prose figure");
-        assert!(figure.span.start >= last_end, "prose figures overlap");
-        last_end = figure.span.end;
+        assert!(figure.span.start() >= last_end, "prose figures overlap");
+        last_end = figure.span.end();
     }
 
     // A cell, placed at an offset in a larger file: its spans are file offsets.

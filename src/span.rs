@@ -7,26 +7,45 @@
 use serde::Serialize;
 
 /// A half-open byte range `[start, end)` into the original file.
+///
+/// Held as two `u32`s: every cell, figure and block keeps one or more, and half the size
+/// is megabytes on a large report. A report is at most [`Span::MAX_FILE`] bytes (a larger
+/// file is refused when it is read), so every offset fits.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize)]
 pub struct Span {
-    pub start: usize,
-    pub end: usize,
+    start: u32,
+    end: u32,
 }
 
 impl Span {
+    /// The largest report, in bytes, whose offsets a span can hold.
+    pub const MAX_FILE: usize = u32::MAX as usize;
+
     pub fn new(start: usize, end: usize) -> Self {
         debug_assert!(start <= end, "span {start}..{end} is reversed");
-        Span { start, end }
+        debug_assert!(end <= Span::MAX_FILE, "span {start}..{end} is past the largest file");
+        // Files past MAX_FILE are refused when read; saturating keeps a span in range
+        // should one ever be made from elsewhere.
+        let at = |offset: usize| u32::try_from(offset).unwrap_or(u32::MAX);
+        Span { start: at(start), end: at(end) }
+    }
+
+    pub fn start(self) -> usize {
+        self.start as usize
+    }
+
+    pub fn end(self) -> usize {
+        self.end as usize
     }
 
     /// The span shifted right by `base` bytes: used when a piece of text was read on its
     /// own (a cell, a paragraph) and its offsets must be made file-relative.
     pub fn offset(self, base: usize) -> Self {
-        Span::new(self.start + base, self.end + base)
+        Span::new(self.start() + base, self.end() + base)
     }
 
     pub fn len(self) -> usize {
-        self.end - self.start
+        self.end() - self.start()
     }
 
     pub fn is_empty(self) -> bool {
@@ -35,11 +54,11 @@ impl Span {
 
     /// The smallest span that covers both.
     pub fn cover(self, other: Span) -> Span {
-        Span::new(self.start.min(other.start), self.end.max(other.end))
+        Span { start: self.start.min(other.start), end: self.end.max(other.end) }
     }
 
     pub fn range(self) -> std::ops::Range<usize> {
-        self.start..self.end
+        self.start()..self.end()
     }
 }
 

@@ -142,6 +142,19 @@ fn a_regulation_cited_20_000_times_is_checked() {
     assert_eq!(run.stdout, "", "one regulation, one year: nothing to report");
 }
 
+/// A file past 4 GB, the largest a span can point into, is refused before it is read
+/// (the file is sparse: it takes no room on disk).
+#[test]
+fn a_file_past_4_gb_is_refused_before_it_is_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("besar.md");
+    fs::File::create(&path).unwrap().set_len(u64::from(u32::MAX) + 1).unwrap();
+    let run = check_file(&path);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(run.stderr.contains("besar.md: larger than 4"), "{}", run.stderr);
+    assert!(run.stderr.contains("MB, the largest report periksa reads"), "{}", run.stderr);
+}
+
 /// 10,000 budget tables, each quoted by a paragraph with its allocation and realisation.
 /// Each paragraph compared its allocation with every table's (on a 10 MB report that was
 /// 15% of the check); it now reads only the tables whose allocation it may give.

@@ -136,7 +136,7 @@ proptest! {
             check_spans(&text, figure, 0)?;
         }
         for pair in figures.windows(2) {
-            prop_assert!(pair[0].span.end <= pair[1].span.start);
+            prop_assert!(pair[0].span.end() <= pair[1].span.start());
         }
     }
 }

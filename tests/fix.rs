@@ -204,11 +204,12 @@ fn on_the_seed_fixes_touch_derived_figures_only() {
         assert!(["A101", "A102", "C202", "C205"].contains(&finding.code), "{}", finding.code);
         for edit in &finding.fix.as_ref().unwrap().edits {
             let primary = finding.primary.span;
-            assert!(primary.start <= edit.span.start && edit.span.end <= primary.end);
+            assert!(primary.start() <= edit.span.start() && edit.span.end() <= primary.end());
             for other in &findings {
                 for related in &other.related {
                     assert!(
-                        edit.span.end <= related.span.start || related.span.end <= edit.span.start,
+                        edit.span.end() <= related.span.start()
+                            || related.span.end() <= edit.span.start(),
                         "{} edits {:?}, an input of {} at {:?}",
                         finding.code,
                         doc.source.slice(edit.span),

@@ -31,8 +31,8 @@ fn crlf_and_bom_read_the_same_tables() {
         }
     }
     // Line and column of the first cell of Tabel 1.1 are the same in both files.
-    let cell_a = a.tables[0].rows[0].cells[1].span.start;
-    let cell_b = b.tables[0].rows[0].cells[1].span.start;
+    let cell_a = a.tables[0].rows[0].cells[1].span.start();
+    let cell_b = b.tables[0].rows[0].cells[1].span.start();
     assert_eq!(a.source.line_col(cell_a), b.source.line_col(cell_b));
 }
 
@@ -53,7 +53,7 @@ fn lone_carriage_returns_end_lines() {
         check_document(&doc, &knowledge)
             .iter()
             .map(|f| {
-                let at = doc.source.line_col(f.primary.span.start);
+                let at = doc.source.line_col(f.primary.span.start());
                 (f.code, at.line, at.column, text[f.primary.span.range()].to_string())
             })
             .collect::<Vec<_>>()

@@ -96,9 +96,9 @@ proptest! {
         let findings = check_document(&doc, &knowledge);
         for f in &findings {
             for label in std::iter::once(&f.primary).chain(&f.related) {
-                prop_assert!(label.span.end <= text.len());
-                prop_assert!(text.is_char_boundary(label.span.start));
-                prop_assert!(text.is_char_boundary(label.span.end));
+                prop_assert!(label.span.end() <= text.len());
+                prop_assert!(text.is_char_boundary(label.span.start()));
+                prop_assert!(text.is_char_boundary(label.span.end()));
             }
         }
     }
@@ -116,7 +116,7 @@ fn a_section_label_wider_than_an_empty_header_is_kept() {
             &ReadOptions::default(),
         );
         let findings = check_document(&doc, &knowledge);
-        assert!(findings.iter().all(|f| f.primary.span.end <= text.len()));
+        assert!(findings.iter().all(|f| f.primary.span.end() <= text.len()));
         if kind == SourceKind::Markdown {
             let row = &doc.tables[0].rows[0];
             let kept: Vec<&str> =

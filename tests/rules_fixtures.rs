@@ -78,7 +78,7 @@ fn check(path: &Path) -> (SourceFile, Vec<Finding>) {
 }
 
 fn as_expected(source: &SourceFile, finding: &Finding) -> Expected {
-    let at = source.line_col(finding.primary.span.start);
+    let at = source.line_col(finding.primary.span.start());
     Expected {
         code: finding.code.to_string(),
         line: at.line,

@@ -24,7 +24,7 @@ fn findings_of(text: &str) -> Vec<Row> {
         .map(|f| {
             (
                 f.code.to_string(),
-                doc.source.line(f.primary.span.start),
+                doc.source.line(f.primary.span.start()),
                 f.expected.clone().unwrap_or_default(),
                 f.found.clone().unwrap_or_default(),
                 f.severity.as_str().to_string(),

@@ -196,13 +196,13 @@ fn fix_file(
     let fixed_text = match apply(&source.text, &edits) {
         Ok(text) => text,
         Err(ApplyError::Overlap(a, b)) => {
-            let (a, b) = (source.line_col(a.span.start), source.line_col(b.span.start));
+            let (a, b) = (source.line_col(a.span.start()), source.line_col(b.span.start()));
             let (first, second) =
                 (format!("{}:{}", a.line, a.column), format!("{}:{}", b.line, b.column));
             return Done::Failed(msg!("fix.overlap", path = name, first, second));
         }
         Err(ApplyError::OutOfBounds(e)) => {
-            let at = e.span.start;
+            let at = e.span.start();
             return Done::Failed(msg!("fix.out-of-bounds", path = name, at));
         }
     };

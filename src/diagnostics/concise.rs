@@ -10,7 +10,7 @@ use crate::read::SourceFile;
 pub fn render(source: &SourceFile, findings: &[Finding], lang: Lang) -> String {
     let mut out = String::new();
     for f in findings {
-        let at = source.line_col(f.primary.span.start);
+        let at = source.line_col(f.primary.span.start());
         out.push_str(&format!(
             "{}:{}:{}: {} {} {}{}\n",
             source.name,

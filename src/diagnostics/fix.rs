@@ -80,11 +80,11 @@ pub enum ApplyError {
 /// an edit that does not fall on character boundaries of the text.
 pub fn apply(text: &str, edits: &[Edit]) -> Result<String, ApplyError> {
     let mut edits: Vec<&Edit> = edits.iter().collect();
-    edits.sort_by_key(|e| (e.span.start, e.span.end, e.replacement.as_str()));
+    edits.sort_by_key(|e| (e.span.start(), e.span.end(), e.replacement.as_str()));
     edits.dedup_by(|a, b| a == b);
     for pair in edits.windows(2) {
-        if pair[1].span.start < pair[0].span.end
-            || (pair[1].span.start == pair[0].span.start
+        if pair[1].span.start() < pair[0].span.end()
+            || (pair[1].span.start() == pair[0].span.start()
                 && (pair[0].span.is_empty() || pair[1].span.is_empty()))
         {
             return Err(ApplyError::Overlap(pair[0].clone(), pair[1].clone()));
@@ -96,9 +96,9 @@ pub fn apply(text: &str, edits: &[Edit]) -> Result<String, ApplyError> {
         if text.get(edit.span.range()).is_none() {
             return Err(ApplyError::OutOfBounds(edit.clone()));
         }
-        out.push_str(&text[at..edit.span.start]);
+        out.push_str(&text[at..edit.span.start()]);
         out.push_str(&edit.replacement);
-        at = edit.span.end;
+        at = edit.span.end();
     }
     out.push_str(&text[at..]);
     Ok(out)

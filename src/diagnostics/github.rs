@@ -13,8 +13,8 @@ use crate::read::SourceFile;
 pub fn render(source: &SourceFile, findings: &[Finding], lang: Lang) -> String {
     let mut out = String::new();
     for f in findings {
-        let start = source.line_col(f.primary.span.start);
-        let end = source.line_col(f.primary.span.end);
+        let start = source.line_col(f.primary.span.start());
+        let end = source.line_col(f.primary.span.end());
         let command = match f.severity {
             Severity::Error => "error",
             Severity::Warning => "warning",

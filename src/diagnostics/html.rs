@@ -236,7 +236,7 @@ struct Layout {
 }
 
 fn overlaps(a: Span, b: Span) -> bool {
-    a == b || (a.start < b.end && b.start < a.end)
+    a == b || (a.start() < b.end() && b.start() < a.end())
 }
 
 fn row_cells(row: &crate::tables::Row) -> impl Iterator<Item = &Cell> {
@@ -265,7 +265,7 @@ fn cells_at(table: &Table, span: Span) -> Vec<(usize, usize)> {
 }
 
 fn within(outer: Span, span: Span) -> bool {
-    outer.start <= span.start && span.start < outer.end.max(outer.start + 1)
+    outer.start() <= span.start() && span.start() < outer.end().max(outer.start() + 1)
 }
 
 /// The table whose body or caption holds `span`.
@@ -343,34 +343,35 @@ fn excerpt(doc: &Document, span: Span) -> Span {
             && within(b.span, span)
     });
     let whole = match block {
-        Some(b) if b.span.end >= span.end => b.span,
+        Some(b) if b.span.end() >= span.end() => b.span,
         _ => {
-            let start = text[..span.start.min(text.len())].rfind('\n').map_or(0, |i| i + 1);
-            let end =
-                text[span.end.min(text.len())..].find('\n').map_or(text.len(), |i| i + span.end);
+            let start = text[..span.start().min(text.len())].rfind('\n').map_or(0, |i| i + 1);
+            let end = text[span.end().min(text.len())..]
+                .find('\n')
+                .map_or(text.len(), |i| i + span.end());
             Span::new(start, end.max(start))
         }
     };
     // Without the line break that ends it.
-    let trimmed = whole.start + text[whole.range()].trim_end().len();
-    let whole = Span::new(whole.start, trimmed.max(span.end.min(whole.end)));
+    let trimmed = whole.start() + text[whole.range()].trim_end().len();
+    let whole = Span::new(whole.start(), trimmed.max(span.end().min(whole.end())));
     if whole.len() <= LONG_EXCERPT {
         return whole;
     }
     // A sentence ends at ". " (or a line break); figures such as 84,05 or 1.200 have no
     // space after their separator, so they do not end one.
-    let before = &text[whole.start..span.start];
+    let before = &text[whole.start()..span.start()];
     let start = before
         .rmatch_indices(['.', '\n', ';'])
         .find(|(i, _)| before[i + 1..].starts_with([' ', '\n']) || before[*i..].starts_with('\n'))
-        .map_or(whole.start, |(i, _)| whole.start + i + 1);
-    let after = &text[span.end..whole.end];
+        .map_or(whole.start(), |(i, _)| whole.start() + i + 1);
+    let after = &text[span.end()..whole.end()];
     let end = after
         .match_indices(['.', '\n', ';'])
         .find(|(i, _)| after[i + 1..].is_empty() || after[i + 1..].starts_with([' ', '\n']))
-        .map_or(whole.end, |(i, _)| span.end + i + 1);
+        .map_or(whole.end(), |(i, _)| span.end() + i + 1);
     let start = start + text[start..].len() - text[start..].trim_start().len();
-    Span::new(start.min(span.start), end.max(span.end))
+    Span::new(start.min(span.start()), end.max(span.end()))
 }
 
 fn file_section(index: usize, file: &FileView, lang: Lang) -> Markup {
@@ -384,7 +385,7 @@ fn file_section(index: usize, file: &FileView, lang: Lang) -> Markup {
         .enumerate()
         .map(|(t, table)| {
             let start =
-                table.caption.map_or(table.span().start, |c| c.start.min(table.span().start));
+                table.caption.map_or(table.span().start(), |c| c.start().min(table.span().start()));
             (start, Home::Table(t), Vec::new())
         })
         .collect();
@@ -393,7 +394,7 @@ fn file_section(index: usize, file: &FileView, lang: Lang) -> Markup {
             Some(item) => item.2.push(i),
             None => {
                 let Home::Prose(span) = home else { unreachable!("every table is an item") };
-                items.push((span.start, *home, vec![i]));
+                items.push((span.start(), *home, vec![i]));
             }
         }
     }
@@ -474,7 +475,7 @@ fn table_item(
     let ids: Vec<String> =
         findings.iter().chain(&elsewhere).map(|&i| finding_id(file_index, i)).collect();
     let name = table.name().render(lang);
-    let line = source.line(table.span().start);
+    let line = source.line(table.span().start());
     let caption_hits = layout.captions.get(&t);
     let heading = html! {
         span.table-name {
@@ -495,7 +496,7 @@ fn table_item(
                 tbody {
                     @for (r, row) in table.rows.iter().enumerate() {
                         tr class=[(row.kind == RowKind::Section).then_some("section")] {
-                            th.ln scope="row" { (source.line(row.span.start)) }
+                            th.ln scope="row" { (source.line(row.span.start())) }
                             @for (c, cell) in row_cells(row).enumerate() {
                                 (table_cell(file_index, file, layout, (t, r, c), cell, c >= row.cells.len(), lang))
                             }
@@ -525,7 +526,7 @@ fn table_item(
                             @if n > 0 { ", " }
                             @let f = &file.findings[i];
                             a.back data-findings=(finding_id(file_index, i)) href={ "#" (finding_id(file_index, i)) } {
-                                (f.code) " " (msg!("html.line", line = source.line(f.primary.span.start)).render(lang))
+                                (f.code) " " (msg!("html.line", line = source.line(f.primary.span.start())).render(lang))
                             }
                         }
                     }
@@ -648,10 +649,12 @@ fn prose_item(
         marks.push((f.primary.span, i, true));
         marks.extend(f.related.iter().map(|l| (l.span, i, false)));
     }
-    marks.retain(|(s, _, _)| s.start >= excerpt.start && s.end <= excerpt.end && !s.is_empty());
-    let mut cuts: Vec<usize> = vec![excerpt.start, excerpt.end];
+    marks.retain(|(s, _, _)| {
+        s.start() >= excerpt.start() && s.end() <= excerpt.end() && !s.is_empty()
+    });
+    let mut cuts: Vec<usize> = vec![excerpt.start(), excerpt.end()];
     for (s, _, _) in &marks {
-        cuts.extend([s.start, s.end]);
+        cuts.extend([s.start(), s.end()]);
     }
     cuts.retain(|&c| text.is_char_boundary(c));
     cuts.sort_unstable();
@@ -661,7 +664,7 @@ fn prose_item(
         let piece = Span::new(pair[0], pair[1]);
         let mut hits = Hits::default();
         for (s, i, primary) in &marks {
-            if s.start <= piece.start && piece.end <= s.end {
+            if s.start() <= piece.start() && piece.end() <= s.end() {
                 if *primary {
                     hits.primary.insert(*i);
                 } else {
@@ -672,12 +675,12 @@ fn prose_item(
         let hits = (!hits.primary.is_empty() || !hits.related.is_empty()).then_some(hits);
         pieces.push((piece, hits));
     }
-    let cut_before = excerpt.start > 0 && !text[..excerpt.start].ends_with('\n');
-    let cut_after = excerpt.end < text.len() && !text[excerpt.end..].starts_with(['\n', '\r']);
-    let line = source.line(excerpt.start);
+    let cut_before = excerpt.start() > 0 && !text[..excerpt.start()].ends_with('\n');
+    let cut_after = excerpt.end() < text.len() && !text[excerpt.end()..].starts_with(['\n', '\r']);
+    let line = source.line(excerpt.start());
     // The marks a finding's location links to: where a primary place starts.
     let starts: BTreeSet<usize> =
-        findings.iter().map(|&i| file.findings[i].primary.span.start).collect();
+        findings.iter().map(|&i| file.findings[i].primary.span.start()).collect();
     html! {
         section.item.prose-item data-contains=(ids.join(" ")) {
             h3 { span.minor { (msg!("html.line", line).render(lang)) } }
@@ -688,7 +691,7 @@ fn prose_item(
                     @match hits {
                         Some(hits) => {
                             @let (data, class) = hits_attrs(file_index, hits);
-                            @let id = starts.contains(&piece.start).then(|| mark_id(file_index, excerpt.start, piece.start));
+                            @let id = starts.contains(&piece.start()).then(|| mark_id(file_index, excerpt.start(), piece.start()));
                             @let severity = hits.primary.iter().map(|&i| file.findings[i].severity).max().map_or(String::new(), |s| format!(" sev-{}", s.as_str()));
                             mark id=[id] class={ (class) (severity) } data-findings=(data)
                                 title=(hits_title(file, hits, Some(*piece), lang)) { (words) }
@@ -721,7 +724,7 @@ fn finding_list(
 
 /// `file:line:col` of a label, linked to its place on this page when it has one.
 fn location(source: &SourceFile, span: Span) -> String {
-    let at = source.line_col(span.start);
+    let at = source.line_col(span.start());
     format!("{}:{}:{}", source.name, at.line, at.column)
 }
 
@@ -736,7 +739,9 @@ fn finding_item(
     let source = &file.doc.source;
     let anchor = match (layout.anchors.get(&i), layout.homes[i]) {
         (Some(anchor), _) => anchor.clone(),
-        (None, Home::Prose(excerpt)) => mark_id(file_index, excerpt.start, f.primary.span.start),
+        (None, Home::Prose(excerpt)) => {
+            mark_id(file_index, excerpt.start(), f.primary.span.start())
+        }
         (None, Home::Table(t)) => caption_id(file_index, t),
     };
     let values = match (&f.expected, &f.found) {

@@ -67,10 +67,10 @@ fn json_fix(source: &SourceFile, fix: &super::Fix) -> JsonFix {
             .edits
             .iter()
             .map(|e| {
-                let at = source.line_col(e.span.start);
+                let at = source.line_col(e.span.start());
                 JsonEdit {
-                    start: e.span.start,
-                    end: e.span.end,
+                    start: e.span.start(),
+                    end: e.span.end(),
                     line: at.line,
                     column: at.column,
                     replacement: e.replacement.clone(),
@@ -101,16 +101,16 @@ pub struct RelatedLocation {
 }
 
 fn location(source: &SourceFile, label: &Label) -> Location {
-    let start = source.line_col(label.span.start);
-    let end = source.line_col(label.span.end);
+    let start = source.line_col(label.span.start());
+    let end = source.line_col(label.span.end());
     Location {
         line: start.line,
         column: start.column,
         end_line: end.line,
         end_column: end.column,
-        start: label.span.start,
-        end: label.span.end,
-        location: source.place(label.span.start),
+        start: label.span.start(),
+        end: label.span.end(),
+        location: source.place(label.span.start()),
     }
 }
 

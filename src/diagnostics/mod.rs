@@ -118,9 +118,9 @@ impl Finding {
 /// Findings in the order a reader meets them: by position, then by code.
 pub fn sort_findings(findings: &mut [Finding]) {
     findings.sort_by(|a, b| {
-        (a.primary.span.start, a.primary.span.end, a.code).cmp(&(
-            b.primary.span.start,
-            b.primary.span.end,
+        (a.primary.span.start(), a.primary.span.end(), a.code).cmp(&(
+            b.primary.span.start(),
+            b.primary.span.end(),
             b.code,
         ))
     });

@@ -218,8 +218,8 @@ impl<'a> FileContext<'a> {
     }
 
     fn region(&self, span: Span) -> Region {
-        let start = self.source.line_col(span.start);
-        let end = self.source.line_col(span.end);
+        let start = self.source.line_col(span.start());
+        let end = self.source.line_col(span.end());
         let char_offset =
             |at: crate::span::LineCol| self.chars_before_line[at.line - 1] + at.column - 1;
         let (char_start, char_end) = (char_offset(start), char_offset(end));
@@ -230,7 +230,7 @@ impl<'a> FileContext<'a> {
             .end_column(end.column as i64)
             .char_offset(char_start as i64)
             .char_length((char_end - char_start) as i64)
-            .byte_offset(span.start as i64)
+            .byte_offset(span.start() as i64)
             .byte_length(span.len() as i64)
             .build()
     }

@@ -132,7 +132,7 @@ fn caption_of(doc: &Document, block: &Block, next: Option<&Block>) -> Option<Cap
         number: n.as_str().to_string(),
         title,
         span,
-        line: doc.source.line_col(span.start).line,
+        line: doc.source.line_col(span.start()).line,
     })
 }
 

@@ -222,7 +222,7 @@ fn chapter_heading(doc: &Document, block: &Block, next: Option<&Block>) -> Optio
         numeral: n.as_str().to_string(),
         title,
         span: if span.is_empty() { numeral_span } else { span },
-        line: doc.source.line(numeral_span.start),
+        line: doc.source.line(numeral_span.start()),
         sections: Vec::new(),
     })
 }
@@ -236,7 +236,7 @@ fn section_heading(doc: &Document, block: &Block) -> Option<Section> {
         letter: letter.as_str().chars().next()?,
         title: caps.name("title")?.as_str().trim().to_string(),
         span,
-        line: doc.source.line(span.start),
+        line: doc.source.line(span.start()),
     })
 }
 

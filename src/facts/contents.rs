@@ -57,7 +57,7 @@ fn entry(doc: &Document, raw: &ContentsEntry) -> Option<Entry> {
     let cells: Vec<&(String, Span)> =
         raw.cells.iter().filter(|(t, _)| !t.trim().is_empty()).collect();
     for (i, (_, span)) in cells.iter().enumerate() {
-        let cell = doc.source.text.get(span.start..span.end)?;
+        let cell = doc.source.text.get(span.start()..span.end())?;
         // The last cell of several is the page number ("14", "iii", "HAL").
         if i + 1 == cells.len() && i > 0 && is_page(cell) {
             break;
@@ -65,20 +65,24 @@ fn entry(doc: &Document, raw: &ContentsEntry) -> Option<Entry> {
         if !text.is_empty() {
             text.push(' ');
         }
-        starts.push((text.len(), span.start));
+        starts.push((text.len(), span.start()));
         text.push_str(cell);
     }
     // A page number after dot leaders in the same cell.
     let cut = PAGE.find(&text).map_or(text.len(), |m| m.start());
     text.truncate(cut);
     let to_file = |offset: usize| -> usize {
-        let (text_start, file_start) =
-            starts.iter().rev().find(|(t, _)| *t <= offset).copied().unwrap_or((0, raw.span.start));
+        let (text_start, file_start) = starts
+            .iter()
+            .rev()
+            .find(|(t, _)| *t <= offset)
+            .copied()
+            .unwrap_or((0, raw.span.start()));
         file_start + (offset - text_start)
     };
     let text_span =
         |start: usize, end: usize| Span::new(to_file(start), to_file(start) + (end - start));
-    let line = doc.source.line(raw.span.start);
+    let line = doc.source.line(raw.span.start());
     let trimmed = text.trim_start();
     let lead = text.len() - trimmed.len();
 

@@ -46,13 +46,13 @@ pub fn sentences(doc: &Document) -> impl Iterator<Item = Sentence<'_>> {
             sentence_spans(text, block.span).into_iter().map(move |span| {
                 // Figures and sentences are both in file order: walk them together.
                 while next_figure < block.figures.len()
-                    && block.figures[next_figure].span.start < span.start
+                    && block.figures[next_figure].span.start() < span.start()
                 {
                     next_figure += 1;
                 }
                 let first = next_figure;
                 let mut last = first;
-                while last < block.figures.len() && block.figures[last].span.end <= span.end {
+                while last < block.figures.len() && block.figures[last].span.end() <= span.end() {
                     last += 1;
                 }
                 Sentence { span, block, figures: &block.figures[first..last] }
@@ -78,11 +78,11 @@ pub fn sentence_spans(text: &str, span: Span) -> Vec<Span> {
         if ch == '.' && after_abbreviation(&block[start..i]) {
             continue;
         }
-        out.push(Span::new(span.start + start, span.start + i + 1));
+        out.push(Span::new(span.start() + start, span.start() + i + 1));
         start = i + 1 + (rest.len() - after.len());
     }
     if start < block.len() {
-        out.push(Span::new(span.start + start, span.end));
+        out.push(Span::new(span.start() + start, span.end()));
     }
     out
 }

@@ -94,9 +94,9 @@ pub fn scan_prose(text: &str, locale: Locale, units: &Units) -> Vec<Figure> {
         // run, so a run is never re-read from its middle.
         let t = token_end(bytes, i);
         match read_figure(text, i, t, locale, units) {
-            Some(raw) if raw.figure.span.start >= last_end && !is_excluded(text, &raw) => {
-                last_end = raw.figure.span.end;
-                i = raw.figure.span.end.max(t);
+            Some(raw) if raw.figure.span.start() >= last_end && !is_excluded(text, &raw) => {
+                last_end = raw.figure.span.end();
+                i = raw.figure.span.end().max(t);
                 figures.push(raw.figure);
             }
             _ => i = t,
@@ -654,7 +654,7 @@ fn is_excluded(text: &str, raw: &Raw) -> bool {
     }
 
     if !raw.money {
-        if let Some((word, crossed)) = word_before(text, figure.span.start) {
+        if let Some((word, crossed)) = word_before(text, figure.span.start()) {
             if is_in(REFERENCE_WORDS, word) {
                 return true;
             }
@@ -671,10 +671,10 @@ fn is_excluded(text: &str, raw: &Raw) -> bool {
     }
 
     // `15 Januari`.
-    if word_after(text, raw.core.end).is_some_and(|w| is_in(MONTHS, w)) {
+    if word_after(text, raw.core.end()).is_some_and(|w| is_in(MONTHS, w)) {
         return true;
     }
-    if let Some(word) = word_after(text, figure.span.end) {
+    if let Some(word) = word_after(text, figure.span.end()) {
         if is_in(SCALE_WORDS, word) || (raw.money && is_in(MONEY_SCALE_WORDS, word)) {
             return true;
         }
@@ -722,20 +722,20 @@ fn is_list_marker(text: &str, raw: &Raw) -> bool {
     if !raw.plain_int || raw.negative || raw.money || raw.core.len() > 3 {
         return false;
     }
-    let (open, before) = match prev_char(text, raw.core.start) {
-        Some('(') => (true, raw.core.start - 1),
-        _ => (false, raw.core.start),
+    let (open, before) = match prev_char(text, raw.core.start()) {
+        Some('(') => (true, raw.core.start() - 1),
+        _ => (false, raw.core.start()),
     };
     let context = line_context(text, before);
     if context == LineContext::Other {
         return false;
     }
-    let closes = match next_char(text, raw.core.end) {
+    let closes = match next_char(text, raw.core.end()) {
         Some('.') => !open,
         Some(')') => true,
         _ => false,
     };
-    if closes && next_char(text, raw.core.end + 1).is_none_or(|c| c.is_whitespace() || c == '*') {
+    if closes && next_char(text, raw.core.end() + 1).is_none_or(|c| c.is_whitespace() || c == '*') {
         return true;
     }
     // A capitalised word after the number: the heading's title, even when that word is
@@ -745,8 +745,8 @@ fn is_list_marker(text: &str, raw: &Raw) -> bool {
         && matches!(figure.kind, FigureKind::Plain | FigureKind::Count)
         && figure.words.is_none()
     {
-        let p = skip_gap(text, raw.core.end);
-        if p > raw.core.end && next_char(text, p).is_some_and(char::is_uppercase) {
+        let p = skip_gap(text, raw.core.end());
+        if p > raw.core.end() && next_char(text, p).is_some_and(char::is_uppercase) {
             return true;
         }
     }
@@ -1125,7 +1125,7 @@ mod tests {
         assert_eq!(figs[4].kind, FigureKind::Money);
         assert_eq!(figs[5].kind, FigureKind::Percent);
         for pair in figs.windows(2) {
-            assert!(pair[0].span.end <= pair[1].span.start);
+            assert!(pair[0].span.end() <= pair[1].span.start());
         }
     }
 
@@ -1385,7 +1385,7 @@ mod tests {
             for locale in [Locale::Id, Locale::En] {
                 let _ = lex_cell(text, 7, locale, &u);
                 for f in scan_prose(text, locale, &u) {
-                    assert!(f.span.end <= text.len());
+                    assert!(f.span.end() <= text.len());
                     let _ = &text[f.span.range()];
                 }
             }

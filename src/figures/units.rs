@@ -2,8 +2,8 @@
 //! any extra rules folder the user names.
 
 use crate::yaml::{self, YamlError};
-use serde::Deserialize;
-use std::collections::HashSet;
+use serde::{Deserialize, Serialize};
+use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 /// The default unit list, compiled into the binary.
@@ -18,13 +18,34 @@ struct UnitsFile {
     percent: Vec<String>,
 }
 
+/// A counting unit after a figure (`orang`, `kasus`), lower-cased: a handle on the word
+/// in [`Units`], read as a `&str`. One pointer wide (an `Arc<str>` is two): a figure is in
+/// every cell of every table.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+#[serde(transparent)]
+pub struct Unit(Arc<String>);
+
+impl std::ops::Deref for Unit {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        self.0.as_str()
+    }
+}
+
+impl std::fmt::Display for Unit {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self)
+    }
+}
+
 /// A set of unit words, matched case-insensitively.
 ///
 /// The counting units are shared strings: a figure's unit is a handle on the one in this
 /// set, so the many figures with a unit allocate nothing for it.
 #[derive(Debug, Clone, Default)]
 pub struct Units {
-    counting: HashSet<Arc<str>>,
+    counting: HashMap<String, Unit>,
     percent: HashSet<String>,
 }
 
@@ -41,7 +62,10 @@ impl Units {
     /// Adds the words of another `units.yaml`.
     pub fn extend_from_yaml(&mut self, file: &str, text: &str) -> Result<(), YamlError> {
         let parsed: UnitsFile = yaml::from_str(file, text)?;
-        self.counting.extend(parsed.counting.iter().map(|w| Arc::from(w.to_lowercase())));
+        for word in &parsed.counting {
+            let word = word.to_lowercase();
+            self.counting.entry(word.clone()).or_insert_with(|| Unit(Arc::new(word)));
+        }
         self.percent.extend(parsed.percent.iter().map(|w| w.to_lowercase()));
         Ok(())
     }
@@ -53,7 +77,7 @@ impl Units {
 
     /// The counting unit `word` names, lower-cased and shared with this set (`Kasus` gives
     /// `kasus`); `None` when it is not one.
-    pub fn counting_unit(&self, word: &str) -> Option<Arc<str>> {
+    pub fn counting_unit(&self, word: &str) -> Option<Unit> {
         lowered(word, |w| self.counting.get(w).cloned())
     }
 

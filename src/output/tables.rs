@@ -29,7 +29,7 @@ pub fn render_text(doc: &Document, knowledge: &Knowledge) -> String {
         let title = table.title.as_deref().map(|t| format!("  {t}")).unwrap_or_default();
         let _ = writeln!(out, "{name}{title}");
         let lines: Vec<String> =
-            table.parts.iter().map(|p| source.line(p.start).to_string()).collect();
+            table.parts.iter().map(|p| source.line(p.start()).to_string()).collect();
         let continued = if lines.len() > 1 {
             format!("; continued at line {}", lines[1..].join(", "))
         } else {
@@ -49,7 +49,7 @@ pub fn render_text(doc: &Document, knowledge: &Knowledge) -> String {
                 (RowKind::Section, _) => "  [section]".to_string(),
                 _ => describe_row(&facts.rows[r]),
             };
-            let _ = writeln!(out, "    line {}{kind}", source.line(row.span.start));
+            let _ = writeln!(out, "    line {}{kind}", source.line(row.span.start()));
             for (i, cell) in row.cells.iter().enumerate() {
                 if let Some(text) = describe_cell(table, i, cell, source) {
                     let _ = writeln!(out, "      c{:<3}{text}", i + 1);
@@ -126,7 +126,7 @@ fn describe_cell(
         return Some(format!(
             "{:?}  (merged cell from line {})",
             origin.cells[column].text,
-            source.line(origin.span.start)
+            source.line(origin.span.start())
         ));
     }
     if cell.is_empty() {
@@ -235,7 +235,7 @@ pub fn render_json(doc: &Document) -> String {
             kind,
             unit,
             nil: matches!(cell.value, CellFigure::Nil(_)),
-            merged_from_line: cell.carried_row().map(|r| source.line(table.rows[r].span.start)),
+            merged_from_line: cell.carried_row().map(|r| source.line(table.rows[r].span.start())),
         }
     }
     let tables = doc
@@ -244,9 +244,9 @@ pub fn render_json(doc: &Document) -> String {
         .map(|table| TableJson {
             number: table.number.as_deref(),
             title: table.title.as_deref(),
-            line: source.line(table.span().start),
+            line: source.line(table.span().start()),
             origin: table.origin,
-            parts: table.parts.iter().map(|p| source.line(p.start)).collect(),
+            parts: table.parts.iter().map(|p| source.line(p.start())).collect(),
             columns: table
                 .columns
                 .iter()
@@ -256,7 +256,7 @@ pub fn render_json(doc: &Document) -> String {
                 .rows
                 .iter()
                 .map(|row| RowJson {
-                    line: source.line(row.span.start),
+                    line: source.line(row.span.start()),
                     kind: match row.kind {
                         RowKind::Data => "data",
                         RowKind::Section => "section",

@@ -46,7 +46,7 @@ fn header(lang: Lang) -> Vec<String> {
 
 fn row(file: &FileWorksheet, record: &CheckRecord, lang: Lang) -> Vec<String> {
     let source = file.source;
-    let at = source.line_col(record.span.start);
+    let at = source.line_col(record.span.start());
     vec![
         source.name.clone(),
         at.line.to_string(),

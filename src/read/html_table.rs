@@ -34,7 +34,7 @@ pub fn read_html_table(text: &str, span: Span) -> Option<RawTable> {
     let emitter = DefaultEmitter::<usize>::new_with_span();
     for token in Tokenizer::new_with_emitter(&text[span.range()], emitter) {
         let Ok(token) = token;
-        builder.token(token, span.start);
+        builder.token(token, span.start());
     }
     builder.finish(text, span)
 }
@@ -190,7 +190,7 @@ impl Builder {
                 cell.pieces.iter().rev().find(|(p, _)| !p.trim().is_empty())
             {
                 let trailing = (piece.len() - piece.trim_end().len()).min(last.len());
-                row.span = row.span.cover(Span::new(last.start, last.end - trailing));
+                row.span = row.span.cover(Span::new(last.start(), last.end() - trailing));
             }
             row.cells.push(cell);
         }
@@ -235,7 +235,7 @@ fn grid(text: &str, rows: &[HtmlRow]) -> Vec<RawRow> {
     let mut out = Vec::with_capacity(total);
     for (r, row) in rows.iter().enumerate() {
         let mut cells: Vec<RawCell> = Vec::with_capacity(row.cells.len());
-        let gap = Span::new(row.span.start, row.span.start);
+        let gap = Span::new(row.span.start(), row.span.start());
         for cell in &row.cells {
             while covered_until.get(cells.len()).is_some_and(|&until| until > r) {
                 cells.push(empty(gap));
@@ -249,8 +249,8 @@ fn grid(text: &str, rows: &[HtmlRow]) -> Vec<RawRow> {
                 *slot = until;
             }
             let raw = cell_text(text, &cell.pieces)
-                .unwrap_or_else(|| empty(Span::new(cell.tag.end, cell.tag.end)));
-            let after = Span::new(raw.span.end, raw.span.end);
+                .unwrap_or_else(|| empty(Span::new(cell.tag.end(), cell.tag.end())));
+            let after = Span::new(raw.span.end(), raw.span.end());
             cells.push(raw);
             cells.extend((1..cell.colspan).map(|_| empty(after)));
         }
@@ -278,8 +278,8 @@ fn cell_text(text: &str, pieces: &[(String, Span)]) -> Option<RawCell> {
     }
     let joined: String = pieces.iter().map(|(p, _)| p.as_str()).collect();
     let collapsed = joined.split_whitespace().collect::<Vec<_>>().join(" ");
-    let start = first.1.start + (first.0.len() - first.0.trim_start().len()).min(first.1.len());
-    let end = last.1.end - (last.0.len() - last.0.trim_end().len()).min(last.1.len());
+    let start = first.1.start() + (first.0.len() - first.0.trim_start().len()).min(first.1.len());
+    let end = last.1.end() - (last.0.len() - last.0.trim_end().len()).min(last.1.len());
     let span = if start <= end { Span::new(start, end) } else { first.1.cover(last.1) };
     let exact = text.get(span.range()) == Some(collapsed.as_str());
     Some(RawCell { text: collapsed.into(), span, exact })

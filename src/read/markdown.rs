@@ -16,7 +16,7 @@ pub enum MarkdownItem {
 
 /// Reads `text[segment]` (a stretch of the file) and appends what it finds to `out`.
 pub fn read_markdown(text: &str, segment: Span, out: &mut Vec<MarkdownItem>) {
-    let base = segment.start;
+    let base = segment.start();
     let options = Options::ENABLE_TABLES | Options::ENABLE_MATH;
     let parser = Parser::new_ext(&text[segment.range()], options).into_offset_iter();
 
@@ -144,8 +144,8 @@ impl BlockBuilder {
         // substring search (a tenth of reading a table-heavy report went to searching).
         let found = if raw.starts_with(piece) { Some(0) } else { raw.find(piece) };
         let (at, exact) = match found {
-            Some(i) if !piece.is_empty() => (span.start + i, true),
-            _ => (span.start, false),
+            Some(i) if !piece.is_empty() => (span.start() + i, true),
+            _ => (span.start(), false),
         };
         let source_span = if exact { Span::new(at, at + piece.len()) } else { span };
         self.map.push(self.text.len(), piece.len(), source_span, exact);
@@ -153,14 +153,14 @@ impl BlockBuilder {
     }
 
     fn push_break(&mut self, span: Span) {
-        self.map.push(self.text.len(), 1, Span::new(span.start, span.start + 1), false);
+        self.map.push(self.text.len(), 1, Span::new(span.start(), span.start() + 1), false);
         self.text.push('\n');
     }
 
     /// A paragraph break inside a list item.
     fn separate(&mut self) {
         if !self.text.is_empty() && !self.text.ends_with('\n') {
-            let at = self.span.end;
+            let at = self.span.end();
             self.map.push(self.text.len(), 1, Span::new(at, at), false);
             self.text.push('\n');
         }
@@ -183,7 +183,7 @@ impl BlockBuilder {
 /// A GFM table, its rows split from the source lines themselves: a pipe-table parser
 /// drops cells beyond the header's count, but a reader sees them, and so must periksa.
 fn pipe_table(text: &str, span: Span, row_spans: &[Span], header_rows: usize) -> RawTable {
-    let rows = row_spans.iter().map(|s| split_pipe_row(text, line_of(text, s.start))).collect();
+    let rows = row_spans.iter().map(|s| split_pipe_row(text, line_of(text, s.start()))).collect();
     RawTable {
         origin: TableOrigin::Pipe,
         span,
@@ -205,13 +205,13 @@ fn line_of(text: &str, at: usize) -> Span {
 fn split_pipe_row(text: &str, line: Span) -> RawRow {
     let raw = &text[line.range()];
     let lead = raw.len() - raw.trim_start().len();
-    let mut content = Span::new(line.start + lead, line.start + raw.trim_end().len());
+    let mut content = Span::new(line.start() + lead, line.start() + raw.trim_end().len());
     if text[content.range()].starts_with('|') {
-        content.start += 1;
+        content = Span::new(content.start() + 1, content.end());
     }
     let body = &text[content.range()];
     if body.ends_with('|') && !body.ends_with("\\|") {
-        content.end -= 1;
+        content = Span::new(content.start(), content.end() - 1);
     }
     let body = &text[content.range()];
     // One cell per pipe and one more, escaped pipes aside: sized once, not grown.
@@ -229,7 +229,7 @@ fn split_pipe_row(text: &str, line: Span) -> RawRow {
             '|' if !escaped && !in_code => {
                 cells.push(make_cell(
                     text,
-                    Span::new(content.start + cell_start, content.start + i),
+                    Span::new(content.start() + cell_start, content.start() + i),
                 ));
                 cell_start = i + 1;
             }
@@ -237,7 +237,7 @@ fn split_pipe_row(text: &str, line: Span) -> RawRow {
         }
         escaped = false;
     }
-    cells.push(make_cell(text, Span::new(content.start + cell_start, content.end)));
+    cells.push(make_cell(text, Span::new(content.start() + cell_start, content.end())));
     RawRow { span: line, cells }
 }
 

@@ -213,7 +213,7 @@ fn caption_above(
     table: Span,
 ) -> Option<(crate::tables::caption::ParsedCaption, Span)> {
     let last = blocks.last()?;
-    if !is_caption_candidate(last) || !only_blank_between(text, last.span.end, table.start) {
+    if !is_caption_candidate(last) || !only_blank_between(text, last.span.end(), table.start()) {
         return None;
     }
     if let Some(caption) = parse_table_caption(&last.text) {
@@ -221,7 +221,8 @@ fn caption_above(
     }
     // `Tabel 3.5` on its own, then the title as a block of its own.
     let before = blocks.get(blocks.len().checked_sub(2)?)?;
-    if !is_caption_candidate(before) || !only_blank_between(text, before.span.end, last.span.start)
+    if !is_caption_candidate(before)
+        || !only_blank_between(text, before.span.end(), last.span.start())
     {
         return None;
     }

@@ -41,12 +41,12 @@ pub fn split(text: &str, from: usize) -> Vec<Segment> {
             continue;
         }
         if let (None, Some(&end)) = (fence, table_ends.get(&i)) {
-            let span = Span::new(lines[i].span.start, lines[end].span.end);
-            if span.start > markdown_start {
-                segments.push(Segment::Markdown(Span::new(markdown_start, span.start)));
+            let span = Span::new(lines[i].span.start(), lines[end].span.end());
+            if span.start() > markdown_start {
+                segments.push(Segment::Markdown(Span::new(markdown_start, span.start())));
             }
             segments.push(Segment::HtmlTable(span));
-            markdown_start = next_line_start(text, span.end);
+            markdown_start = next_line_start(text, span.end());
             i = end + 1;
             continue;
         }
@@ -58,12 +58,12 @@ pub fn split(text: &str, from: usize) -> Vec<Segment> {
             (i..lines.len()).find(|&j| !is_tab_line(lines[j].text(text))).unwrap_or(lines.len());
         let run = &lines[i..run_end];
         if run.len() >= 2 && run.iter().any(|l| has_inner_tab(l.text(text))) {
-            let start = run[0].span.start;
+            let start = run[0].span.start();
             if start > markdown_start {
                 segments.push(Segment::Markdown(Span::new(markdown_start, start)));
             }
             segments.push(Segment::TabTable(run.to_vec()));
-            markdown_start = next_line_start(text, run[run.len() - 1].span.end);
+            markdown_start = next_line_start(text, run[run.len() - 1].span.end());
         }
         i = run_end;
     }

@@ -69,6 +69,20 @@ pub enum ReadError {
     DocxTooLarge { path: String, limit_mb: u64 },
     #[error("{path}: word/document.xml is damaged: {reason}")]
     DocxBadXml { path: String, reason: String },
+    #[error("{path}: larger than {limit_mb} MB, the largest report periksa reads; not read")]
+    TooLarge { path: String, limit_mb: u64 },
+}
+
+/// [`ReadError::TooLarge`] when a file of `size` bytes is past what a [`Span`] can point
+/// into.
+fn within_limit(path: &str, size: u64) -> Result<(), ReadError> {
+    if size > Span::MAX_FILE as u64 {
+        return Err(ReadError::TooLarge {
+            path: path.to_string(),
+            limit_mb: Span::MAX_FILE as u64 / 1_000_000,
+        });
+    }
+    Ok(())
 }
 
 impl ReadError {
@@ -95,6 +109,13 @@ impl ReadError {
             ReadError::DocxBadXml { path, reason } => {
                 msg!("read.docx-bad-xml", path, reason = reason.as_str())
             }
+            ReadError::TooLarge { path, limit_mb } => {
+                msg!(
+                    "read.too-large",
+                    path,
+                    limit_mb = usize::try_from(*limit_mb).unwrap_or(usize::MAX)
+                )
+            }
         }
     }
 }
@@ -112,6 +133,8 @@ impl SourceFile {
         if !meta.is_file() && !meta.is_dir() {
             return Err(ReadError::NotAFile { path: name });
         }
+        // Refused before reading: a file past the limit is not loaded at all.
+        within_limit(&name, meta.len())?;
         let bytes =
             std::fs::read(path).map_err(|source| ReadError::Io { path: name.clone(), source })?;
         SourceFile::from_bytes(name, kind, bytes)
@@ -123,6 +146,7 @@ impl SourceFile {
         kind: SourceKind,
         bytes: Vec<u8>,
     ) -> Result<SourceFile, ReadError> {
+        within_limit(&name, bytes.len() as u64)?;
         if kind == SourceKind::Docx {
             let view = docx_view(&name, &bytes)?;
             let mut source = SourceFile::new(name, kind, view.text);
@@ -166,7 +190,7 @@ impl SourceFile {
         let mut shift: isize = 0;
         for &at in &self.lone_carriage_returns {
             while let Some(&&(span, replacement)) = edits.peek() {
-                if span.end > at {
+                if span.end() > at {
                     break;
                 }
                 shift += replacement as isize - span.len() as isize;

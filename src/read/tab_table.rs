@@ -6,7 +6,7 @@ use crate::tables::raw::{make_cell, RawRow, RawTable, TableOrigin};
 
 pub fn read_tab_table(text: &str, lines: &[Line]) -> RawTable {
     let rows: Vec<RawRow> = lines.iter().map(|line| split_row(text, line.span)).collect();
-    let span = Span::new(lines[0].span.start, lines[lines.len() - 1].span.end);
+    let span = Span::new(lines[0].span.start(), lines[lines.len() - 1].span.end());
     RawTable { origin: TableOrigin::Tab, span, rows, marked_header_rows: 0, caption: None }
 }
 
@@ -16,11 +16,11 @@ fn split_row(text: &str, span: Span) -> RawRow {
     let mut start = 0;
     for (i, ch) in line.char_indices() {
         if ch == '\t' {
-            cells.push(make_cell(text, Span::new(span.start + start, span.start + i)));
+            cells.push(make_cell(text, Span::new(span.start() + start, span.start() + i)));
             start = i + 1;
         }
     }
-    cells.push(make_cell(text, Span::new(span.start + start, span.end)));
+    cells.push(make_cell(text, Span::new(span.start() + start, span.end())));
     RawRow { span, cells }
 }
 

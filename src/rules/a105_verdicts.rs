@@ -278,9 +278,10 @@ fn check_sentences(ctx: &Context, findings: &mut Vec<Finding>) {
                 // "74,40% dari target 72%" compares a rate with its target: only a
                 // percentage of a target that is not itself a percentage is an
                 // achievement.
-                let of_a_count_target = ACHIEVEMENT_AFTER.is_match(&text[f.span.end..sentence.end])
+                let of_a_count_target = ACHIEVEMENT_AFTER
+                    .is_match(&text[f.span.end()..sentence.end()])
                     && figures.get(i + 1).is_some_and(|t| t.kind != FigureKind::Percent);
-                ACHIEVEMENT_BEFORE.is_match(&text[sentence.start..f.span.start])
+                ACHIEVEMENT_BEFORE.is_match(&text[sentence.start()..f.span.start()])
                     || of_a_count_target
             })
             .map(|(_, f)| f)
@@ -295,11 +296,11 @@ fn check_sentences(ctx: &Context, findings: &mut Vec<Finding>) {
         // The verdict must follow the figure as its consequence ("… 101,18%, sehingga
         // indikator ini belum tercapai"), with no hedge between them ("hampir",
         // "agar … dapat", "meskipun"): otherwise it may be about something else.
-        let figure_end = figure.span.end - sentence.start;
+        let figure_end = figure.span.end() - sentence.start();
         if m.start < figure_end || !is_consequence(&lowered[figure_end..m.start]) {
             continue;
         }
-        let words_span = Span::new(sentence.start + m.start, sentence.start + m.end);
+        let words_span = Span::new(sentence.start() + m.start, sentence.start() + m.end);
         let words = &text[words_span.range()];
         let exact = (ctx.printed(figure), figure.value);
         let judgement = judge(m.verdict, exact, Some(figure.value));

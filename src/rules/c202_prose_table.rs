@@ -180,7 +180,7 @@ fn check_figure(
     }
     let note = match about.by_title {
         Some(title) => {
-            let line = ctx.doc.source.line_col(title.span.start).line;
+            let line = ctx.doc.source.line_col(title.span.start()).line;
             msg!("c202.note-by-title", name, line, measure)
         }
         None => msg!("c202.note-named", name, measure),
@@ -284,8 +284,8 @@ fn measures_of(
 ) -> Option<Vec<FactMeasure>> {
     let text = &ctx.doc.source.text;
     let figure = &sentence.figures[i];
-    let from = if i == 0 { sentence.span.start } else { sentence.figures[i - 1].span.end };
-    let before = text.get(from..figure.span.start)?;
+    let from = if i == 0 { sentence.span.start() } else { sentence.figures[i - 1].span.end() };
+    let before = text.get(from..figure.span.start())?;
     let percent = figure.kind == FigureKind::Percent;
     let rate = ctx.index.is_rate(indicator);
     if i > 0 && percent && after_another(before) {
@@ -556,14 +556,14 @@ impl<'d> TitleContext<'d> {
                 continue;
             }
             if let Some(c) = current {
-                by_block.insert(block.span.start, c);
+                by_block.insert(block.span.start(), c);
             }
         }
         TitleContext { by_block }
     }
 
     fn at(&self, block: &Block) -> Option<(IndicatorId, &'d Block)> {
-        self.by_block.get(&block.span.start).copied()
+        self.by_block.get(&block.span.start()).copied()
     }
 }
 

@@ -171,7 +171,7 @@ impl<'d> Walk<'d> {
             }
             BlockKind::ListItem => {
                 let found = self.prose(ctx, own, findings);
-                let column = ctx.doc.source.line_col(block.span.start).column;
+                let column = ctx.doc.source.line_col(block.span.start()).column;
                 let list = self.list.get_or_insert_with(|| List {
                     totals: self.pending.take(),
                     items: Vec::new(),
@@ -240,7 +240,7 @@ impl<'d> Walk<'d> {
             if !stated.consistent || found.is_some_and(|f| f.figure.value != value) {
                 return None;
             }
-            if found.is_none_or(|f| f.figure.span.start < stated.figure.span.start) {
+            if found.is_none_or(|f| f.figure.span.start() < stated.figure.span.start()) {
                 found = Some(stated);
             }
         }

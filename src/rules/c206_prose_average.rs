@@ -57,7 +57,7 @@ static AVERAGE_OF: LazyLock<Regex> = LazyLock::new(|| {
 
 pub fn check(ctx: &Context, findings: &mut Vec<Finding>) {
     let positions: HashMap<usize, usize> =
-        ctx.doc.blocks.iter().enumerate().map(|(i, b)| (b.span.start, i)).collect();
+        ctx.doc.blocks.iter().enumerate().map(|(i, b)| (b.span.start(), i)).collect();
     for &sentence in &ctx.sentences {
         let text = sentence.text(ctx.doc);
         let Some(m) = AVERAGE_OF.captures(text) else { continue };
@@ -66,13 +66,12 @@ pub fn check(ctx: &Context, findings: &mut Vec<Finding>) {
             sentence.figures.iter().filter(|f| f.kind == FigureKind::Percent).collect::<Vec<_>>();
         let [claim] = claimed[..] else { continue };
         let count = m.name("count").and_then(|c| {
-            let start = sentence.span.start + c.start();
-            sentence
-                .figures
-                .iter()
-                .find(|f| f.span.start >= start && f.span.start < sentence.span.start + whole.end())
+            let start = sentence.span.start() + c.start();
+            sentence.figures.iter().find(|f| {
+                f.span.start() >= start && f.span.start() < sentence.span.start() + whole.end()
+            })
         });
-        let Some(&here) = positions.get(&sentence.block.span.start) else { continue };
+        let Some(&here) = positions.get(&sentence.block.span.start()) else { continue };
         // A goal's average ("Sasaran Strategis ke-1 … rata-rata …") is of some rows only.
         if GOAL.is_match(text) {
             continue;

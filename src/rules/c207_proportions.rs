@@ -98,11 +98,11 @@ fn check_shares(ctx: &Context, findings: &mut Vec<Finding>) {
             {
                 continue;
             }
-            let Some(between) = text.get(share.span.end..whole.span.start) else { continue };
+            let Some(between) = text.get(share.span.end()..whole.span.start()) else { continue };
             if !OF_A_WHOLE.is_match(between) {
                 continue;
             }
-            if not_a_share_of_people(text, block.span.start, share, whole) {
+            if not_a_share_of_people(text, block.span.start(), share, whole) {
                 continue;
             }
             let printed = ctx.printed(share);
@@ -171,7 +171,7 @@ fn not_a_share_of_people(text: &str, block_start: usize, share: &Figure, whole: 
     if word_after(text, whole).is_some_and(|w| ACHIEVERS.contains(&w.to_lowercase().as_str())) {
         return true;
     }
-    let before = words_before(text, block_start, share.span.start);
+    let before = words_before(text, block_start, share.span.start());
     let clause = CLAUSE_END.find_iter(before).last().map_or(before, |m| &before[m.end()..]);
     RATE_BEFORE.is_match(clause)
 }
@@ -331,7 +331,11 @@ fn means_in<'d>(ctx: &Context, sentence: &Sentence<'d>) -> Vec<Mean<'d>> {
                     && f.value >= Decimal::ONE
                     && f.words.as_ref().is_none_or(|w| w.value == Some(f.value))
                     && word_after(text, f).as_deref() == Some(group.as_str())
-                    && GROUPS_BEFORE.is_match(words_before(text, sentence.span.start, f.span.start))
+                    && GROUPS_BEFORE.is_match(words_before(
+                        text,
+                        sentence.span.start(),
+                        f.span.start(),
+                    ))
             });
             let groups_figure = groups.next()?;
             if groups.next().is_some() {
@@ -358,8 +362,8 @@ fn mean_and_group<'d>(
     {
         return None;
     }
-    let before = words_before(text, sentence.span.start, mean.span.start);
-    let after = text.get(mean.span.end..sentence.span.end)?;
+    let before = words_before(text, sentence.span.start(), mean.span.start());
+    let after = text.get(mean.span.end()..sentence.span.end())?;
     let group = if MEAN_BEFORE.is_match(before) {
         PER_GROUP_AFTER.captures(after).map(|c| c["group"].to_lowercase())
     } else {
@@ -392,7 +396,7 @@ fn word_after(text: &str, figure: &Figure) -> Option<String> {
     if let Some(unit) = &figure.unit {
         return Some(unit.to_string());
     }
-    let end = figure.words.as_ref().map_or(figure.number_span.end, |w| w.span.end);
+    let end = figure.words.as_ref().map_or(figure.number_span.end(), |w| w.span.end());
     let rest = text.get(end..)?.trim_start_matches(')').trim_start_matches([' ', '\t']);
     let word: String = rest.chars().take_while(|c| c.is_alphabetic()).collect();
     (!word.is_empty()).then(|| word.to_lowercase())
@@ -442,7 +446,7 @@ fn check_per_group_total(ctx: &Context, sentence: &Sentence, findings: &mut Vec<
         .filter(whole)
         .filter(|f| f.kind == FigureKind::Count)
         .filter_map(|f| {
-            let after = text.get(f.span.end..sentence.span.end)?;
+            let after = text.get(f.span.end()..sentence.span.end())?;
             let caps = PER_GROUP_AFTER.captures(after)?;
             Some((f, caps["group"].to_lowercase()))
         })
@@ -461,7 +465,9 @@ fn check_per_group_total(ctx: &Context, sentence: &Sentence, findings: &mut Vec<
         .iter()
         .filter(whole)
         .filter(|f| !std::ptr::eq(*f, *per) && f.unit.as_deref() == Some(unit))
-        .filter(|f| TOTAL_BEFORE.is_match(words_before(text, sentence.span.start, f.span.start)))
+        .filter(|f| {
+            TOTAL_BEFORE.is_match(words_before(text, sentence.span.start(), f.span.start()))
+        })
         .collect();
     let ([groups], [total]) = (&groups[..], &totals[..]) else { return };
     let Some(product) = per.value.checked_mul(groups.value) else { return };

@@ -177,13 +177,13 @@ impl<'d> Claim<'d> {
         let mut percentage = None;
         // The words that say what a rupiah figure is are those since the previous rupiah
         // figure: a date ("tanggal 14 November") may stand between them and the figure.
-        let mut from = block.span.start;
+        let mut from = block.span.start();
         for (i, figure) in block.figures.iter().enumerate() {
             if figure.kind != FigureKind::Money {
                 continue;
             }
-            let before = text.get(from..figure.span.start).unwrap_or_default();
-            from = figure.span.end;
+            let before = text.get(from..figure.span.start()).unwrap_or_default();
+            from = figure.span.end();
             let Some(role) = money_role(before) else { continue };
             let slot = match role {
                 Role::Allocation => &mut allocation,
@@ -201,7 +201,7 @@ impl<'d> Claim<'d> {
                 percentage = block.figures.get(i + 1).filter(|next| {
                     next.kind == FigureKind::Percent
                         && text
-                            .get(figure.span.end..next.span.start)
+                            .get(figure.span.end()..next.span.start())
                             .is_some_and(|b| PERCENT_AFTER.is_match(b))
                 });
             }

@@ -116,7 +116,7 @@ mod tests {
             let [edit] = &fix.edits[..] else { panic!("{code}: one edit per fix") };
             let (primary, span) = (finding.primary.span, edit.span);
             assert!(
-                primary.start <= span.start && span.end <= primary.end,
+                primary.start() <= span.start() && span.end() <= primary.end(),
                 "{code}: in the primary"
             );
             assert_eq!(
@@ -137,10 +137,11 @@ mod tests {
         let doc = read_document(again, &options);
         let left = check_document(&doc, &knowledge);
         for edit in &safe {
-            let at = edit.span.start;
+            let at = edit.span.start();
             assert!(
                 !left.iter().any(|f| f.code == code
-                    && (f.primary.span.start..f.primary.span.end.max(f.primary.span.start + 1))
+                    && (f.primary.span.start()
+                        ..f.primary.span.end().max(f.primary.span.start() + 1))
                         .contains(&at)),
                 "{code} {file}: still reported at byte {at} after the fix: {:?}",
                 left.iter()

@@ -303,7 +303,7 @@ pub fn check_document_recorded(
     for record in &mut records {
         record.reported = reported.contains(&(record.span, record.code));
     }
-    records.sort_by_key(|r| (r.span.start, r.span.end, r.code));
+    records.sort_by_key(|r| (r.span.start(), r.span.end(), r.code));
     (findings, records)
 }
 

@@ -468,7 +468,7 @@ fn unit_of(text: &str, figure: &Figure) -> Option<String> {
     if let Some(unit) = &figure.unit {
         return Some(unit.to_string());
     }
-    let next = text[figure.span.end..].split_whitespace().next()?;
+    let next = text[figure.span.end()..].split_whitespace().next()?;
     if !next.chars().next().is_some_and(char::is_alphabetic) {
         return None;
     }
@@ -500,20 +500,20 @@ fn only_links_between(
 ) -> bool {
     let mut rest = String::new();
     let mut at = between.0;
-    for f in others.iter().filter(|f| f.span.start >= between.0 && f.span.end <= between.1) {
-        rest.push_str(&text[at..f.span.start]);
+    for f in others.iter().filter(|f| f.span.start() >= between.0 && f.span.end() <= between.1) {
+        rest.push_str(&text[at..f.span.start()]);
         rest.push(' ');
-        at = f.span.end;
+        at = f.span.end();
     }
     rest.push_str(&text[at..between.1]);
-    let end = floor_char_boundary(text, (reference.span.end + 80).min(text.len()));
-    let after: Vec<String> = words(&text[reference.span.end..end]).into_iter().take(4).collect();
+    let end = floor_char_boundary(text, (reference.span.end() + 80).min(text.len()));
+    let after: Vec<String> = words(&text[reference.span.end()..end]).into_iter().take(4).collect();
     words(&rest).iter().all(|w| BETWEEN.contains(&w.as_str()) || after.contains(w))
 }
 
 /// Is the figure a quantity, not a number that names something ("IKU 2")?
 fn is_quantity(doc: &Document, figure: &Figure) -> bool {
-    let before = &doc.source.text[..figure.span.start];
+    let before = &doc.source.text[..figure.span.start()];
     let word = before.split_whitespace().next_back().unwrap_or_default().to_lowercase();
     let word = word.trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
     !NAMING.contains(&word) && !before.ends_with("ke-")
@@ -528,7 +528,7 @@ fn headings(doc: &Document) -> HashMap<usize, String> {
         if block.is_heading() {
             current = block.text.to_lowercase();
         } else {
-            out.insert(block.span.start, current.clone());
+            out.insert(block.span.start(), current.clone());
         }
     }
     out
@@ -560,24 +560,24 @@ fn check_clause(
         return None;
     }
     // File offsets of the clause and the phrase.
-    let base = sentence.span.start + start;
+    let base = sentence.span.start() + start;
     let phrase_span = Span::new(base + phrase.start, base + phrase.end);
-    let in_clause = |f: &&Figure| f.span.start >= base && f.span.end <= base + clause.len();
+    let in_clause = |f: &&Figure| f.span.start() >= base && f.span.end() <= base + clause.len();
     let figures: Vec<&Figure> =
         sentence.figures.iter().filter(in_clause).filter(|f| is_quantity(ctx.doc, f)).collect();
-    let reference = *figures.iter().find(|f| f.span.start >= phrase_span.end)?;
+    let reference = *figures.iter().find(|f| f.span.start() >= phrase_span.end())?;
     let source = ctx.doc.source.text.as_str();
-    let window = &source[phrase_span.end..reference.span.start];
+    let window = &source[phrase_span.end()..reference.span.start()];
     if !introduces_reference(window, phrase.takes_figure) {
         return None;
     }
     let subjects: Vec<&Figure> = figures
         .iter()
         .copied()
-        .filter(|f| f.span.end <= phrase_span.start && same_kind(source, f, reference))
+        .filter(|f| f.span.end() <= phrase_span.start() && same_kind(source, f, reference))
         .collect();
     let [subject] = subjects[..] else { return None };
-    if !only_links_between(source, (subject.span.end, phrase_span.start), &figures, reference) {
+    if !only_links_between(source, (subject.span.end(), phrase_span.start()), &figures, reference) {
         return None;
     }
     if phrase.about_target
@@ -608,7 +608,7 @@ fn lower_may_be_better(
     compared: [&Figure; 2],
 ) -> bool {
     let lowered = sentence.text(ctx.doc).to_lowercase();
-    let heading = headings.get(&sentence.block.span.start).map(String::as_str).unwrap_or("");
+    let heading = headings.get(&sentence.block.span.start()).map(String::as_str).unwrap_or("");
     let named = |text: &str| LOWER_IS_BETTER.iter().any(|w| contains_word(text, w));
     if named(&lowered) || named(heading) {
         return true;
@@ -790,7 +790,7 @@ mod tests {
             let f = figures(text);
             let refs: Vec<&Figure> = f.iter().collect();
             let at = text.find(phrase).unwrap();
-            only_links_between(text, (f[0].span.end, at), &refs, f.last().unwrap())
+            only_links_between(text, (f[0].span.end(), at), &refs, f.last().unwrap())
         };
         assert!(check("nilai 89,62 atau mencapai 99,58% masih jauh lebih tinggi dari 90", "lebih"));
         assert!(check(

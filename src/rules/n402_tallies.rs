@@ -413,23 +413,23 @@ fn claim_in_piece(
     year: u16,
 ) -> Option<Claim> {
     let source = ctx.doc.source.text.as_str();
-    let base = sentence.span.start;
+    let base = sentence.span.start();
     let (from, to) = (base + s, base + e);
     let figures: Vec<&Figure> =
-        sentence.figures.iter().filter(|f| f.span.start >= from && f.span.end <= to).collect();
+        sentence.figures.iter().filter(|f| f.span.start() >= from && f.span.end() <= to).collect();
     // The threshold: the one percentage with a side.
     let sides: Vec<(&Figure, Side)> = figures
         .iter()
         .filter(|f| f.kind == FigureKind::Percent)
         .filter_map(|f| {
-            let side = side_before(&source[from..f.span.start])
-                .or_else(|| side_after(&source[f.span.end..to]))?;
+            let side = side_before(&source[from..f.span.start()])
+                .or_else(|| side_after(&source[f.span.end()..to]))?;
             Some((*f, side))
         })
         .collect();
     let [(threshold, side)] = sides[..] else { return None };
     // "di atas 100% sampai 120%": a band, not one side.
-    if RANGE_AFTER.is_match(&source[threshold.span.end..to]) {
+    if RANGE_AFTER.is_match(&source[threshold.span.end()..to]) {
         return None;
     }
     // The count: in digits (a count of targets, indicators or IKU) or in words.
@@ -448,7 +448,7 @@ fn claim_in_piece(
         counts.push((value, w.as_str().to_string(), span, all.as_str().to_string()));
     }
     let [(count, printed, span, counted)] = counts.as_slice() else { return None };
-    if NOT_A_COUNT.contains(&last_word(&source[from..span.start]).as_str()) {
+    if NOT_A_COUNT.contains(&last_word(&source[from..span.start()]).as_str()) {
         return None;
     }
     Some(Claim {
@@ -502,7 +502,7 @@ fn candidates(ctx: &Context) -> BTreeMap<u16, YearColumns> {
             // The caption without the blank lines after it.
             Some(caption) => {
                 let printed = &ctx.doc.source.text[caption.range()];
-                Span::new(caption.start, caption.start + printed.trim_end().len())
+                Span::new(caption.start(), caption.start() + printed.trim_end().len())
             }
             None => first_cell,
         };
@@ -521,7 +521,7 @@ pub fn check(ctx: &Context, findings: &mut Vec<Finding>) {
         return;
     }
     let positions: HashMap<usize, usize> =
-        ctx.doc.blocks.iter().enumerate().map(|(i, b)| (b.span.start, i)).collect();
+        ctx.doc.blocks.iter().enumerate().map(|(i, b)| (b.span.start(), i)).collect();
     let mut group: Vec<Claim> = Vec::new();
     // The block of the last claim, and whether it was a list item.
     let mut last: Option<(usize, bool)> = None;
@@ -530,7 +530,7 @@ pub fn check(ctx: &Context, findings: &mut Vec<Finding>) {
         if claims.is_empty() {
             continue;
         }
-        let Some(&block) = positions.get(&sentence.block.span.start) else { continue };
+        let Some(&block) = positions.get(&sentence.block.span.start()) else { continue };
         let item = sentence.block.kind == BlockKind::ListItem;
         // One tally is one paragraph, or the items of one list.
         let follows = match last {

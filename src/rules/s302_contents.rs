@@ -129,10 +129,10 @@ fn check_captions(
 /// Where the annex starts: the first LAMPIRAN heading after the report's first chapter
 /// ("LAMPIRAN", "BAB V LAMPIRAN").
 fn annex_start(doc: &Document, chapters: &[Chapter]) -> usize {
-    let body = chapters.first().map_or(0, |c| c.span.start);
+    let body = chapters.first().map_or(0, |c| c.span.start());
     doc.blocks
         .iter()
-        .filter(|b| b.span.start >= body)
+        .filter(|b| b.span.start() >= body)
         .find(|b| {
             let text = b.text.trim().trim_matches('*').trim();
             let text = CHAPTER_NUMBER.find(text).map_or(text, |m| &text[m.end()..]);
@@ -140,7 +140,7 @@ fn annex_start(doc: &Document, chapters: &[Chapter]) -> usize {
                 && text.to_uppercase().starts_with("LAMPIRAN")
                 && b.text.split_whitespace().count() <= 8
         })
-        .map_or(usize::MAX, |b| b.span.start)
+        .map_or(usize::MAX, |b| b.span.start())
 }
 
 /// "BAB V – " before a chapter's title.
@@ -229,7 +229,7 @@ fn check_kind(
     }
     let numbers_listed: HashSet<&str> = listed.iter().map(|(_, n)| *n).collect();
     for (c, caption) in captioned.iter().enumerate() {
-        if caption_paired[c] || caption.span.start >= annex {
+        if caption_paired[c] || caption.span.start() >= annex {
             continue;
         }
         // A second caption with a listed number is S301's to report.

@@ -56,7 +56,7 @@ pub fn check(ctx: &Context, findings: &mut Vec<Finding>) {
     for &sentence in &ctx.sentences {
         let text = sentence.text(ctx.doc);
         // A caption is no reference to itself.
-        let is_caption = sentence.span.start == sentence.block.span.start
+        let is_caption = sentence.span.start() == sentence.block.span.start()
             && CAPTION.is_match(&sentence.block.text);
         for caps in REFERENCE.captures_iter(text) {
             let (Some(kind), Some(n), Some(all)) = (caps.name("kind"), caps.name("n"), caps.get(0))
@@ -74,7 +74,7 @@ pub fn check(ctx: &Context, findings: &mut Vec<Finding>) {
                 continue;
             }
             let span =
-                Span::new(sentence.span.start + all.start(), sentence.span.start + all.end());
+                Span::new(sentence.span.start() + all.start(), sentence.span.start() + all.end());
             let same_kind: Vec<&str> =
                 captioned.iter().filter(|c| c.kind == kind).map(|c| c.number.as_str()).collect();
             findings.push(

@@ -77,7 +77,8 @@ fn check_report_year(ctx: &Context, findings: &mut Vec<Finding>) {
             if m.as_str() == year.to_string() || names_another_report(text, caps.get(0)) {
                 continue;
             }
-            let span = Span::new(sentence.span.start + m.start(), sentence.span.start + m.end());
+            let span =
+                Span::new(sentence.span.start() + m.start(), sentence.span.start() + m.end());
             let year = year.to_string();
             findings.push(
                 finding(
@@ -190,7 +191,7 @@ fn check_plan_periods(ctx: &Context, findings: &mut Vec<Finding>) {
                 _ => "RPJMD",
             };
             let span =
-                Span::new(sentence.span.start + from.start(), sentence.span.start + to.end());
+                Span::new(sentence.span.start() + from.start(), sentence.span.start() + to.end());
             by_plan.entry(plan).or_default().push(Period {
                 owner,
                 from: from.as_str().to_string(),

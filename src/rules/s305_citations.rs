@@ -147,7 +147,7 @@ pub fn check(ctx: &Context, findings: &mut Vec<Finding>) {
             };
             let issuer: Vec<String> = names.words(kind.as_str()).into_iter().collect();
             let key = (issuer.join(" "), n.as_str().to_lowercase());
-            let start = sentence.span.start;
+            let start = sentence.span.start();
             let subject = SUBJECT.captures(&text[all.end()..]).and_then(|c| {
                 // The subject runs to the next regulation cited in the same list.
                 let subject = c.name("subject")?.as_str();

@@ -88,7 +88,7 @@ pub fn check(ctx: &Context, findings: &mut Vec<Finding>) {
     }
     let quoted = other_outlines(ctx.doc);
     for &sentence in &ctx.sentences {
-        if quoted.contains(&sentence.block.span.start) {
+        if quoted.contains(&sentence.block.span.start()) {
             continue;
         }
         let text = sentence.text(ctx.doc);
@@ -111,7 +111,7 @@ pub fn check(ctx: &Context, findings: &mut Vec<Finding>) {
             {
                 continue;
             }
-            let span = Span::new(sentence.span.start + start, sentence.span.start + end);
+            let span = Span::new(sentence.span.start() + start, sentence.span.start() + end);
             if let Some(f) =
                 compare(&ctx.knowledge.names, &headings, number, n.as_str(), title, span)
             {
@@ -130,7 +130,7 @@ fn other_outlines(doc: &Document) -> HashSet<usize> {
         let text = block.text.trim();
         match block.kind {
             BlockKind::Paragraph | BlockKind::ListItem if quoting && text.len() <= 200 => {
-                out.insert(block.span.start);
+                out.insert(block.span.start());
             }
             BlockKind::Paragraph if text.ends_with(':') => {
                 let last = text.rfind(['.', '!', '?']).map_or(text, |i| &text[i + 1..]);

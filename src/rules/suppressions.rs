@@ -68,7 +68,7 @@ pub fn apply(doc: &Document, findings: &mut Vec<Finding>, disabled: &BTreeSet<&'
         return;
     }
     findings.retain(|f| {
-        let line = doc.source.line(f.primary.span.start);
+        let line = doc.source.line(f.primary.span.start());
         let mut hidden = false;
         for s in suppressions.iter_mut().filter(|s| s.hides(f, line)) {
             s.used = true;
@@ -89,7 +89,7 @@ fn read(doc: &Document) -> Vec<Suppression> {
         let source = &text[block.span.range()];
         for caps in COMMENT.captures_iter(source) {
             let (Some(all), Some(what)) = (caps.get(0), caps.name("what")) else { continue };
-            let span = Span::new(block.span.start + all.start(), block.span.start + all.end());
+            let span = Span::new(block.span.start() + all.start(), block.span.start() + all.end());
             let codes: Vec<String> = caps
                 .name("codes")
                 .map_or("", |c| c.as_str())
@@ -102,10 +102,10 @@ fn read(doc: &Document) -> Vec<Suppression> {
                 "disable" => Kind::Disable,
                 _ => Kind::Enable,
             };
-            let line = doc.source.line(span.end);
+            let line = doc.source.line(span.end());
             match kind {
                 Kind::NextLine => {
-                    let next = next_written_line(text, span.end, doc);
+                    let next = next_written_line(text, span.end(), doc);
                     let last = table_end(doc, next).unwrap_or(next);
                     out.push(Suppression { span, codes, lines: (next, last), used: false });
                 }
@@ -132,7 +132,7 @@ fn read(doc: &Document) -> Vec<Suppression> {
 /// Markdown table cannot hold a comment between its rows, so a comment above the table
 /// (or its caption) stands for all of it.
 fn table_end(doc: &Document, line: usize) -> Option<usize> {
-    let at = doc.blocks.iter().position(|b| doc.source.line(b.span.start) == line)?;
+    let at = doc.blocks.iter().position(|b| doc.source.line(b.span.start()) == line)?;
     let table = doc.blocks[at..]
         .iter()
         .take(3)
@@ -144,7 +144,7 @@ fn table_end(doc: &Document, line: usize) -> Option<usize> {
         .iter()
         .take_while(|b| !matches!(b.kind, BlockKind::Table(_)))
         .all(|b| b.text.len() <= 200);
-    caption_only.then(|| doc.source.line(table.span.end.saturating_sub(1)))
+    caption_only.then(|| doc.source.line(table.span.end().saturating_sub(1)))
 }
 
 /// The number of the first line after `offset` that is not blank.

@@ -14,6 +14,7 @@ use crate::figures::{Locale, Units};
 use crate::msg;
 use crate::span::Span;
 use compact_str::CompactString;
+use std::num::NonZeroU32;
 
 /// A table as it stands in the file, with what surrounds it.
 #[derive(Debug, Clone)]
@@ -314,7 +315,7 @@ fn build_table(mut parts: Vec<ReadPart>, findings: &mut Vec<Finding>) -> Table {
                     None => overflow.push(into_cell(cell)),
                 }
             }
-            let end = lexed.span.end;
+            let end = lexed.span.end();
             let cells = cells.into_iter().map(|c| c.unwrap_or_else(|| absent_cell(end))).collect();
             let aligned = layout != Layout::Unaligned;
             rows.push(Row { kind, span: lexed.span, cells, aligned, overflow, part: part_index });
@@ -366,7 +367,7 @@ fn carry_merged_labels(rows: &mut [Row]) {
     // nearest data row above with a text there (or carrying one), not past a section row.
     // It is kept up to date row by row: walking up again for every row made a long table
     // with a blank first column quadratic (40,000 rows took 19 s).
-    let mut above: Vec<Option<u32>> = Vec::new();
+    let mut above: Vec<Option<NonZeroU32>> = Vec::new();
     for i in 0..rows.len() {
         if let Some(prev) = i.checked_sub(1).map(|p| &rows[p]) {
             if prev.kind == RowKind::Data {
@@ -374,7 +375,7 @@ fn carry_merged_labels(rows: &mut [Row]) {
                 for (col, cell) in prev.cells.iter().enumerate() {
                     let own = cell
                         .carried_from
-                        .or((!cell.is_empty()).then(|| u32::try_from(i - 1).ok()).flatten());
+                        .or((!cell.is_empty()).then(|| Cell::carried(i - 1)).flatten());
                     if own.is_some() {
                         above[col] = own;
                     }

@@ -45,7 +45,7 @@ impl LexedRow {
             .cells
             .into_iter()
             .map(|raw| {
-                let value = lex_cell(&raw.text, raw.span.start, locale, units);
+                let value = lex_cell(&raw.text, raw.span.start(), locale, units);
                 let value = if raw.exact { value } else { pinned(value, raw.span) };
                 LexedCell { raw, value }
             })

@@ -58,8 +58,8 @@ pub struct RawTable {
 pub fn make_cell(source: &str, span: Span) -> RawCell {
     let raw = &source[span.range()];
     let trimmed_start = raw.len() - raw.trim_start().len();
-    let mut start = span.start + trimmed_start;
-    let mut end = span.start + raw.trim_end().len();
+    let mut start = span.start() + trimmed_start;
+    let mut end = span.start() + raw.trim_end().len();
     if end < start {
         end = start;
     }

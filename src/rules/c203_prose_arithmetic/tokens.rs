@@ -98,32 +98,32 @@ pub struct Token {
 /// sentence's figures, with file spans); everything else is read here.
 pub fn tokenize(text: &str, sentence: &Sentence) -> Vec<Token> {
     // A list item's span starts at its marker (`-`, `1.`): start at its text instead.
-    let content = sentence.block.map.to_source(Span::new(0, 0)).start;
-    let start = sentence.span.start.max(content).min(sentence.span.end);
-    let end = sentence.span.end;
+    let content = sentence.block.map.to_source(Span::new(0, 0)).start();
+    let start = sentence.span.start().max(content).min(sentence.span.end());
+    let end = sentence.span.end();
     let mut figures = sentence.figures.iter().peekable();
     let mut code = code_spans(text, start, end).into_iter().peekable();
     let mut tokens: Vec<Token> = Vec::new();
     let mut i = start;
     while i < end {
-        while figures.peek().is_some_and(|f| f.span.start < i) {
+        while figures.peek().is_some_and(|f| f.span.start() < i) {
             figures.next();
         }
-        while code.peek().is_some_and(|c| c.start < i) {
+        while code.peek().is_some_and(|c| c.start() < i) {
             code.next();
         }
         // Inline code is not prose, whatever it holds.
-        if let Some(span) = code.next_if(|c| c.start == i) {
+        if let Some(span) = code.next_if(|c| c.start() == i) {
             tokens.push(Token { tok: Tok::Stop(Stop::Other), span });
-            i = span.end;
+            i = span.end();
             continue;
         }
-        if let Some(figure) = figures.next_if(|f| f.span.start == i && f.span.end > i) {
+        if let Some(figure) = figures.next_if(|f| f.span.start() == i && f.span.end() > i) {
             push_figure(text, figure, &mut tokens);
-            i = figure.span.end;
+            i = figure.span.end();
             continue;
         }
-        let next_figure = figures.peek().map_or(end, |f| f.span.start.max(i));
+        let next_figure = figures.peek().map_or(end, |f| f.span.start().max(i));
         let Some(rest) = text.get(i..end) else { break };
         let Some(c) = rest.chars().next() else { break };
         let (tok, len) =
@@ -199,16 +199,16 @@ fn push_figure(text: &str, figure: &Figure, tokens: &mut Vec<Token>) {
     let sign = printed.chars().next().filter(|c| matches!(c, '-' | '\u{2212}'));
     let percent = figure.kind == FigureKind::Percent;
     if let (Some(sign), true) = (sign, after_operand) {
-        let at = digits.start + sign.len_utf8();
-        tokens.push(Token { tok: Tok::Op(Op::Sub), span: Span::new(digits.start, at) });
+        let at = digits.start() + sign.len_utf8();
+        tokens.push(Token { tok: Tok::Op(Op::Sub), span: Span::new(digits.start(), at) });
         let operand = Operand {
             value: -figure.value,
             decimals: figure.decimals,
             percent,
             text: printed.get(sign.len_utf8()..).unwrap_or_default().to_string(),
-            digits: Span::new(at, digits.end),
+            digits: Span::new(at, digits.end()),
         };
-        tokens.push(Token { tok: Tok::Num(operand), span: Span::new(at, figure.span.end) });
+        tokens.push(Token { tok: Tok::Num(operand), span: Span::new(at, figure.span.end()) });
         return;
     }
     let operand = Operand {

@@ -76,8 +76,8 @@ pub fn breakdowns<'d>(text: &str, sentence: &Sentence<'d>) -> Vec<Breakdown<'d>>
         if !can_be_whole(text, whole) {
             continue;
         }
-        let next = figures.get(i + 1).map_or(sentence.span.end, |f| f.span.start);
-        let Some(between) = text.get(whole.span.end..next) else { continue };
+        let next = figures.get(i + 1).map_or(sentence.span.end(), |f| f.span.start());
+        let Some(between) = text.get(whole.span.end()..next) else { continue };
         let found = in_parentheses(text, sentence, whole, between)
             .or_else(|| after_composition_word(text, sentence, whole, between));
         out.extend(found);
@@ -92,10 +92,10 @@ fn in_parentheses<'d>(
     whole: &'d Figure,
     between: &str,
 ) -> Option<Breakdown<'d>> {
-    let open = whole.span.end + breakdown_parenthesis(between)?;
-    let close = matching_parenthesis(text, open, sentence.span.end)?;
+    let open = whole.span.end() + breakdown_parenthesis(between)?;
+    let close = matching_parenthesis(text, open, sentence.span.end())?;
     let parts = parts_in(text, Span::new(open + 1, close), whole, sentence.figures)?;
-    let name = Name::parse(text.get(whole.span.end..open).unwrap_or_default());
+    let name = Name::parse(text.get(whole.span.end()..open).unwrap_or_default());
     Some(Breakdown { whole, name, parts })
 }
 
@@ -111,7 +111,7 @@ fn after_composition_word<'d>(
     if !is_plain_gap(gap) || may_be_cut(text, sentence) || is_listed_part(text, sentence, whole) {
         return None;
     }
-    let region = Span::new(whole.span.end + m.end(), sentence.span.end);
+    let region = Span::new(whole.span.end() + m.end(), sentence.span.end());
     let parts = parts_in(text, region, whole, sentence.figures)?;
     Some(Breakdown { whole, name: Name::parse(gap), parts })
 }
@@ -121,10 +121,10 @@ fn after_composition_word<'d>(
 /// serta 5 orang petugas kebersihan")? Without parentheses, its own parts may run on into
 /// the outer list's next parts ("serta 5 orang …"), so it is not read.
 fn is_listed_part(text: &str, sentence: &Sentence, whole: &Figure) -> bool {
-    let Some(before) = text.get(sentence.span.start..whole.span.start) else { return false };
+    let Some(before) = text.get(sentence.span.start()..whole.span.start()) else { return false };
     COMPOSED_OF.find_iter(before).any(|m| {
-        let at = sentence.span.start + m.start();
-        sentence.figures.iter().any(|f| f.span.end <= at)
+        let at = sentence.span.start() + m.start();
+        sentence.figures.iter().any(|f| f.span.end() <= at)
     })
 }
 
@@ -165,9 +165,9 @@ pub fn group_breakdown(text: &str, sentence: &Sentence) -> Option<GroupBreakdown
     let body = text.get(sentence.span.range())?;
     let found = BREAKDOWN_OF_A_GROUP.captures(body)?;
     let whole_match = found.get(0)?;
-    let end = sentence.span.start + whole_match.end();
+    let end = sentence.span.start() + whole_match.end();
     // The group and the criterion are words; a figure there makes it some other sentence.
-    if sentence.figures.iter().any(|f| f.span.start < end) || may_be_cut(text, sentence) {
+    if sentence.figures.iter().any(|f| f.span.start() < end) || may_be_cut(text, sentence) {
         return None;
     }
     let group = found.name("group")?.as_str();
@@ -177,7 +177,7 @@ pub fn group_breakdown(text: &str, sentence: &Sentence) -> Option<GroupBreakdown
     Some(GroupBreakdown {
         group: Name::group(group)?,
         by: found.name("by")?.as_str().split_whitespace().collect::<Vec<_>>().join(" "),
-        region: Span::new(end, sentence.span.end),
+        region: Span::new(end, sentence.span.end()),
     })
 }
 

@@ -40,7 +40,7 @@ pub fn read_item<'d>(text: &str, block: &'d Block, found: &[Breakdown<'d>]) -> O
         return Some(Item { total, parts: own.parts.clone(), category: None });
     }
     let asides: Vec<&Figure> = block.figures.iter().filter(|f| !std::ptr::eq(*f, total)).collect();
-    let after = words_between(text, total.span.end, block.span.end, &asides);
+    let after = words_between(text, total.span.end(), block.span.end(), &asides);
     Some(Item { total, parts: Vec::new(), category: Name::parse(&after) })
 }
 

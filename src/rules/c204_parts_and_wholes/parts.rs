@@ -158,12 +158,13 @@ pub fn parts_in<'d>(
         return None;
     }
     // Figures are in file order: find the first in the region, then take while inside.
-    let first = figures.partition_point(|f| f.span.start < region.start);
+    let first = figures.partition_point(|f| f.span.start() < region.start());
     let inside: Vec<&'d Figure> =
-        figures[first..].iter().take_while(|f| f.span.end <= region.end).collect();
+        figures[first..].iter().take_while(|f| f.span.end() <= region.end()).collect();
     let scan = scan_list(text, region, &inside)?;
     // A count of the whole's kind after the list ended: the list may have been cut short.
-    let left_over = inside.iter().any(|f| f.span.start >= scan.end && role(whole, f) == Role::Part);
+    let left_over =
+        inside.iter().any(|f| f.span.start() >= scan.end && role(whole, f) == Role::Part);
     if left_over {
         return None;
     }
@@ -173,7 +174,7 @@ pub fn parts_in<'d>(
         let top: Vec<&'d Figure> = inside
             .iter()
             .copied()
-            .filter(|f| segment.contains(f.span.start) && !scan.is_nested(f.span.start))
+            .filter(|f| segment.contains(f.span.start()) && !scan.is_nested(f.span.start()))
             .collect();
         let mut counted = top.iter().filter(|f| role(whole, f) == Role::Part);
         let part = counted.next();
@@ -181,7 +182,7 @@ pub fn parts_in<'d>(
             return None;
         }
         if part.is_some_and(|p| is_numbered_name(text, p))
-            || has_unread_number(&words_between(text, segment.start, segment.end, &inside))
+            || has_unread_number(&words_between(text, segment.start(), segment.end(), &inside))
         {
             return None;
         }
@@ -209,7 +210,7 @@ pub fn parts_in<'d>(
 fn is_enumeration(text: &str, parts: &[Part]) -> bool {
     let bare = |f: &Figure| f.span == f.number_span;
     let marker = parts.iter().any(|p| {
-        let after = text.get(p.figure.span.end..).unwrap_or_default();
+        let after = text.get(p.figure.span.end()..).unwrap_or_default();
         let mut chars = after.chars();
         bare(p.figure)
             && matches!(chars.next(), Some('.' | ')'))
@@ -231,7 +232,7 @@ struct ListScan {
 
 impl ListScan {
     fn is_nested(&self, at: usize) -> bool {
-        self.nested.iter().any(|n| n.start <= at && at < n.end)
+        self.nested.iter().any(|n| n.start() <= at && at < n.end())
     }
 }
 
@@ -241,7 +242,7 @@ trait Contains {
 
 impl Contains for Span {
     fn contains(&self, at: usize) -> bool {
-        self.start <= at && at < self.end
+        self.start() <= at && at < self.end()
     }
 }
 
@@ -253,23 +254,23 @@ fn scan_list(text: &str, region: Span, figures: &[&Figure]) -> Option<ListScan> 
     let mut nested = Vec::new();
     let mut depth = 0usize;
     let mut nested_start = 0;
-    let mut segment_start = region.start;
+    let mut segment_start = region.start();
     let mut next_figure = 0;
     let mut periods = 0;
-    let mut end = region.end;
-    let mut skip_to = region.start;
+    let mut end = region.end();
+    let mut skip_to = region.start();
     let mut previous: Option<char> = None;
     for (offset, c) in body.char_indices() {
-        let at = region.start + offset;
+        let at = region.start() + offset;
         if at < skip_to {
             previous = Some(c);
             continue;
         }
-        while next_figure < figures.len() && figures[next_figure].span.end <= at {
+        while next_figure < figures.len() && figures[next_figure].span.end() <= at {
             next_figure += 1;
         }
-        if let Some(f) = figures.get(next_figure).filter(|f| f.span.start == at) {
-            skip_to = f.span.end;
+        if let Some(f) = figures.get(next_figure).filter(|f| f.span.start() == at) {
+            skip_to = f.span.end();
             previous = Some(c);
             continue;
         }
@@ -373,8 +374,8 @@ fn is_year(digits: &str) -> bool {
 /// What a part counts: the words before its figure ("Pegawai Negeri Sipil (PNS)
 /// sebanyak 38 orang") or after it ("38 orang PNS"), when only one side has any.
 fn part_name(text: &str, segment: Span, part: &Figure, figures: &[&Figure]) -> Option<Name> {
-    let before = words_between(text, segment.start, part.span.start, figures);
-    let after = words_between(text, part.span.end, segment.end, figures);
+    let before = words_between(text, segment.start(), part.span.start(), figures);
+    let after = words_between(text, part.span.end(), segment.end(), figures);
     match (clean(&before).is_empty(), clean(&after).is_empty()) {
         (false, true) => Name::parse(&before),
         (true, false) => Name::parse(&after),
@@ -386,10 +387,10 @@ fn part_name(text: &str, segment: Span, part: &Figure, figures: &[&Figure]) -> O
 pub fn words_between(text: &str, from: usize, to: usize, figures: &[&Figure]) -> String {
     let mut out = String::new();
     let mut at = from;
-    for f in figures.iter().filter(|f| f.span.start >= from && f.span.end <= to) {
-        out.push_str(text.get(at..f.span.start).unwrap_or_default());
+    for f in figures.iter().filter(|f| f.span.start() >= from && f.span.end() <= to) {
+        out.push_str(text.get(at..f.span.start()).unwrap_or_default());
         out.push(' ');
-        at = f.span.end;
+        at = f.span.end();
     }
     if at < to {
         out.push_str(text.get(at..to).unwrap_or_default());
@@ -399,8 +400,8 @@ pub fn words_between(text: &str, from: usize, to: usize, figures: &[&Figure]) ->
 
 /// A few words of the text before `figure`.
 pub fn text_before<'t>(text: &'t str, figure: &Figure) -> &'t str {
-    let from = floor_char_boundary(text, figure.span.start.saturating_sub(40));
-    text.get(from..figure.span.start).unwrap_or_default()
+    let from = floor_char_boundary(text, figure.span.start().saturating_sub(40));
+    text.get(from..figure.span.start()).unwrap_or_default()
 }
 
 /// "Sasaran 3", "Tujuan 2", "Seksi 1", "SDN 12", "RT 03": a bare number (no unit after

@@ -75,8 +75,8 @@ pub fn check_group(
     }
     let (Some(first), Some(last)) = (parts.first(), parts.last()) else { return };
     let (size, total) = (ctx.digits(whole), show_sum(ctx, &sum));
-    let line = ctx.doc.source.line_col(whole.span.start).line;
-    let breakdown = crate::span::Span::new(first.figure.span.start, last.figure.span.end);
+    let line = ctx.doc.source.line_col(whole.span.start()).line;
+    let breakdown = crate::span::Span::new(first.figure.span.start(), last.figure.span.end());
     let note = written_sum(ctx, parts.iter().map(|p| p.figure), &total);
     findings.push(
         finding(

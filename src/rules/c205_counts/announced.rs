@@ -60,14 +60,14 @@ pub fn check_announced_lists_and_tables(ctx: &Context, findings: &mut Vec<Findin
             .figures
             .iter()
             .filter(|f| {
-                f.span.start >= announcement.sentence.start
-                    && f.span.end <= announcement.sentence.end
+                f.span.start() >= announcement.sentence.start()
+                    && f.span.end() <= announcement.sentence.end()
             })
             .cloned()
             .collect();
         let counts = counts_in(text, &figures);
         let after_first =
-            counts.first().and_then(|c| text.get(c.phrase.end..announcement.sentence.end));
+            counts.first().and_then(|c| text.get(c.phrase.end()..announcement.sentence.end()));
         if counts.is_empty()
             || after_first.is_some_and(|rest| SOME_OF_THEM.is_match(rest))
             || counts.iter().any(|c| points_back(text, c))
@@ -91,7 +91,8 @@ pub fn check_announced_lists_and_tables(ctx: &Context, findings: &mut Vec<Findin
 }
 
 fn points_back(text: &str, count: &Count) -> bool {
-    let after = count.figure.words.as_ref().map_or(count.figure.number_span.end, |w| w.span.end);
+    let after =
+        count.figure.words.as_ref().map_or(count.figure.number_span.end(), |w| w.span.end());
     text.get(after..).is_some_and(|rest| {
         let rest = rest.trim_start_matches(')');
         POINTS_BACK.is_match(rest.get(..rest.len().min(120)).unwrap_or(rest))

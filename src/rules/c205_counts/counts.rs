@@ -118,7 +118,7 @@ fn counted(words: &[String]) -> Option<Counted> {
 /// The words right after a figure (past its number words and markup): up to three words
 /// of letters (with `/` and `-` inside, "kabupaten/kota"), lower-cased, with their spans.
 fn words_after(text: &str, figure: &Figure) -> Vec<(String, Span)> {
-    let mut pos = figure.words.as_ref().map_or(figure.number_span.end, |w| w.span.end);
+    let mut pos = figure.words.as_ref().map_or(figure.number_span.end(), |w| w.span.end());
     let rest = text.get(pos..).unwrap_or_default();
     pos += rest.len() - rest.trim_start_matches([')', ' ', '*', '_', '\t', '\n']).len();
     let mut words = Vec::new();
@@ -181,7 +181,7 @@ pub fn counts_in<'d>(text: &str, figures: &'d [Figure]) -> Vec<Count<'d>> {
             let words: Vec<String> = spans.iter().map(|(w, _)| w.clone()).collect();
             let counted = counted(&words)?;
             let last = spans.get(noun_length(counted, &words) - 1)?.1;
-            let phrase = Span::new(figure.number_span.start, last.end);
+            let phrase = Span::new(figure.number_span.start(), last.end());
             let noun = words.first()?.clone();
             Some(Count { figure, n, counted, phrase, noun })
         })
@@ -193,7 +193,7 @@ pub fn counts_in<'d>(text: &str, figures: &'d [Figure]) -> Vec<Count<'d>> {
 /// be those.
 pub fn names_other_things(text: &str, sentence: Span, counts: &[Count]) -> bool {
     let Some(first) = counts.first() else { return false };
-    let rest = text.get(first.phrase.end..sentence.end).unwrap_or_default();
+    let rest = text.get(first.phrase.end()..sentence.end()).unwrap_or_default();
     rest.split(|c: char| !(c.is_alphabetic() || c == '/'))
         .filter(|w| !w.is_empty())
         .map(str::to_lowercase)

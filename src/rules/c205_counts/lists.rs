@@ -78,11 +78,11 @@ fn piece(doc: &Document, index: usize, from_line: usize) -> Piece {
 /// bullet) from its text ("- a) …").
 fn list_item(doc: &Document, block: &Block) -> Option<Item> {
     let text = doc.source.text.as_str();
-    let line_start = text.get(..block.span.start)?.rfind('\n').map_or(0, |i| i + 1);
+    let line_start = text.get(..block.span.start())?.rfind('\n').map_or(0, |i| i + 1);
     let marked = text.get(block.span.range())?;
     // An indented item's span starts at the line, before its indent: its mark stands after.
     let indent = &marked[..marked.len() - marked.trim_start_matches([' ', '\t']).len()];
-    let column = text.get(line_start..block.span.start)?.chars().count() + indent.chars().count();
+    let column = text.get(line_start..block.span.start())?.chars().count() + indent.chars().count();
     let marked = &marked[indent.len()..];
     let first = marked.chars().next()?;
     let (bullet, enumerator) = if matches!(first, '-' | '*' | '+') {
@@ -122,8 +122,8 @@ fn list_item_lines(doc: &Document, block: &Block) -> Option<Vec<Item>> {
     let item = list_item(doc, block)?;
     // The item itself ends with its first line and the unmarked lines after it.
     let first_line = block.text.split('\n').next().unwrap_or_default();
-    let end = block.map.to_source(Span::new(0, first_line.len())).end;
-    let head = Item { span: Span::new(block.span.start, end.max(block.span.start)), ..item };
+    let end = block.map.to_source(Span::new(0, first_line.len())).end();
+    let head = Item { span: Span::new(block.span.start(), end.max(block.span.start())), ..item };
     match lines_as_items(block, 1, vec![head]) {
         Some(items) if items.len() > 1 => Some(items),
         _ => Some(vec![item]),
@@ -321,8 +321,8 @@ pub fn check_list_count(
 /// The span without the white space at its ends.
 pub fn trimmed(text: &str, span: Span) -> Span {
     let Some(inner) = text.get(span.range()) else { return span };
-    let start = span.start + (inner.len() - inner.trim_start().len());
-    let end = span.start + inner.trim_end().len();
+    let start = span.start() + (inner.len() - inner.trim_start().len());
+    let end = span.start() + inner.trim_end().len();
     if start < end {
         Span::new(start, end)
     } else {

@@ -51,7 +51,7 @@ pub fn check_enumerated_places(ctx: &Context, findings: &mut Vec<Finding>) {
             counts.iter().filter(|c| matches!(c.counted, Counted::Places(_))).collect();
         let [count] = places[..] else { continue };
         let Counted::Places(kind) = count.counted else { continue };
-        let before = text.get(sentence.span.start..count.figure.span.start).unwrap_or_default();
+        let before = text.get(sentence.span.start()..count.figure.span.start()).unwrap_or_default();
         let last_words = before.get(before.len().saturating_sub(40)..).unwrap_or(before);
         if !BEFORE_PLACES.is_match(last_words) {
             continue;
@@ -60,7 +60,7 @@ pub fn check_enumerated_places(ctx: &Context, findings: &mut Vec<Finding>) {
         if PLACES_UNSURE.is_match(said) {
             continue;
         }
-        let Some(after) = text.get(count.phrase.end..sentence.span.end) else { continue };
+        let Some(after) = text.get(count.phrase.end()..sentence.span.end()) else { continue };
         let Some(items) = enumerated_places(after) else { continue };
         // Names either all carry their kind ("Kab. A, Kota B") or none do: a bare name
         // among prefixed ones may be the tail of a name with "dan" in it ("Kab.
@@ -76,7 +76,7 @@ pub fn check_enumerated_places(ctx: &Context, findings: &mut Vec<Finding>) {
         if total == count.n || (kind == PlaceKind::Any && total < count.n && !counts_each) {
             continue;
         }
-        report_places(ctx, count, &items, count.phrase.end, total, findings);
+        report_places(ctx, count, &items, count.phrase.end(), total, findings);
     }
 }
 
@@ -157,7 +157,7 @@ fn report_places(
 ) {
     let (Some(first), Some(last)) = (places.first(), places.last()) else { return };
     let digits = ctx.digits(count.figure);
-    let span_of = |p: &Place| Span::new(base + p.span.start, base + p.span.end);
+    let span_of = |p: &Place| Span::new(base + p.span.start(), base + p.span.end());
     let text = ctx.doc.source.text.as_str();
     let terms: Vec<String> = places.iter().map(|p| p.times.to_string()).collect();
     let terms: Vec<&str> = terms.iter().map(String::as_str).collect();

@@ -27,10 +27,12 @@ pub fn table_after(doc: &Document, index: usize) -> Option<usize> {
             _ => None,
         })?;
     let table = doc.tables.get(t)?;
-    let first_part = doc.blocks.get(index + offset)?.span.start == table.span().start;
+    let first_part = doc.blocks.get(index + offset)?.span.start() == table.span().start();
     // Between the announcement and the table, only the caption.
     let only_caption = doc.blocks.iter().skip(index).take(offset).all(|block| {
-        table.caption.is_some_and(|c| c.start <= block.span.start && block.span.end <= c.end)
+        table
+            .caption
+            .is_some_and(|c| c.start() <= block.span.start() && block.span.end() <= c.end())
     });
     (first_part && only_caption).then_some(t)
 }
@@ -246,7 +248,7 @@ fn another_table_follows(ctx: &Context, t: usize, from: usize, kind: Counted) ->
         return false;
     };
     let after = (from..blocks.len())
-        .find(|&i| blocks[i].span.start > last_part.start)
+        .find(|&i| blocks[i].span.start() > last_part.start())
         .unwrap_or(blocks.len());
     for block in blocks.iter().skip(after).take(CLOSE) {
         match block.kind {
