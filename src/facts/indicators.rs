@@ -10,6 +10,7 @@
 use crate::knowledge::names::{words_of, Words};
 use crate::knowledge::Names;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::sync::Arc;
 
 /// An indicator: its index in [`Indicators::all`].
 pub type IndicatorId = usize;
@@ -21,13 +22,14 @@ const COMMON_WORD: usize = 64;
 pub struct Indicator {
     /// The name as first printed.
     pub name: String,
-    pub words: Words,
+    /// Shared with the index of word sets already met: one copy of the words, not two.
+    pub words: Arc<Words>,
 }
 
 #[derive(Debug, Default)]
 pub struct Indicators {
     pub all: Vec<Indicator>,
-    exact: HashMap<Words, IndicatorId>,
+    exact: HashMap<Arc<Words>, IndicatorId>,
     by_word: HashMap<String, Vec<IndicatorId>>,
 }
 
@@ -49,21 +51,27 @@ impl Indicators {
                 names.could_be_same(words.len(), self.all[id].words.len(), n + common)
             })
             .map(|(id, _)| id)
-            .filter(|&id| names.same(&self.all[id].words, &words))
+            .filter(|&id| names.same(self.all[id].words.as_ref(), &words))
             .collect();
+        let words = Arc::new(words);
         let id = match similar.len() {
             1 => similar.into_iter().next().unwrap_or_default(),
             // Like two indicators at once: a name of its own.
-            _ => self.add(name, words.clone()),
+            _ => self.add(name, Arc::clone(&words)),
         };
         self.exact.insert(words, id);
         Some(id)
     }
 
-    fn add(&mut self, name: &str, words: Words) -> IndicatorId {
+    fn add(&mut self, name: &str, words: Arc<Words>) -> IndicatorId {
         let id = self.all.len();
-        for w in &words {
-            self.by_word.entry(w.clone()).or_default().push(id);
+        for w in words.iter() {
+            match self.by_word.get_mut(w.as_str()) {
+                Some(ids) => ids.push(id),
+                None => {
+                    self.by_word.insert(w.clone(), vec![id]);
+                }
+            }
         }
         self.all.push(Indicator { name: name.to_string(), words });
         id
