@@ -387,13 +387,9 @@ fn check_sum(
     let (tr, tc) = sum.total;
     let total_cell = facts.cell(tr, tc);
     let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
-    let computation = format!("{} = {}", sum_expression(&refs), ctx.show(value, decimals));
-    let nil_note = if texts.iter().any(|t| t == "-") {
-        msg!("a102.nil-counts-as-zero")
-    } else {
-        Message::plain("")
-    };
-    let place = facts.place(tc);
+    // The column's name is written only for a finding or a worksheet: nearly every total
+    // holds, and naming its column for nothing was a tenth of this check.
+    let place = || facts.place(tc);
     // The worksheet's record of this sum, against the total as printed.
     // `interval` is what the printed total stands for; a blank total stands for no value,
     // so no sum can hold it.
@@ -403,7 +399,7 @@ fn check_sum(
         }
         ctx.record(|| CheckRecord {
             code: CODE,
-            place: place.clone(),
+            place: place(),
             row: row_label(facts, tr),
             span: total_cell.span,
             inputs: texts.clone(),
@@ -442,7 +438,7 @@ fn check_sum(
             let fix = ctx.figure_fix(total, total_cell.exact, value, trust);
             let f = finding(
                 CODE,
-                msg!("a102.message", place, found, whose = &sum.whose, expected),
+                msg!("a102.message", place = place(), found, whose = &sum.whose, expected),
                 Label::new(total_cell.span, msg!("label.printed-expected", found, expected)),
             )
             .with_fix(fix);
@@ -456,7 +452,7 @@ fn check_sum(
             let expected = ctx.show(value, decimals);
             let f = finding(
                 CODE,
-                msg!("a102.message-nil", place, whose = &sum.whose, expected),
+                msg!("a102.message-nil", place = place(), whose = &sum.whose, expected),
                 Label::new(total_cell.span, msg!("label.printed-expected", found = "-", expected)),
             );
             (f, expected, "-".to_string())
@@ -467,7 +463,7 @@ fn check_sum(
             let f = finding_with(
                 CODE,
                 Severity::Warning,
-                msg!("a102.message-blank", place, whose = &sum.whose, expected),
+                msg!("a102.message-blank", place = place(), whose = &sum.whose, expected),
                 Label::new(total_cell.span, msg!("label.blank-expected", expected)),
             );
             (f, expected, String::new())
@@ -479,6 +475,12 @@ fn check_sum(
     }
     let more = spans.len().saturating_sub(MAX_PART_LABELS);
     let more = if more > 0 { msg!("label.more-parts", more) } else { Message::plain("") };
+    let computation = format!("{} = {}", sum_expression(&refs), ctx.show(value, decimals));
+    let nil_note = if texts.iter().any(|t| t == "-") {
+        msg!("a102.nil-counts-as-zero")
+    } else {
+        Message::plain("")
+    };
     let note = msg!("a102.note", computation, nil = nil_note, more);
     f = f.with_values(expected, found).with_note(note);
     Outcome::Fails(Box::new(f))
