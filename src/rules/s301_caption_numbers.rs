@@ -41,11 +41,12 @@ use std::collections::HashMap;
 const CODE: &str = "S301";
 
 pub fn check(ctx: &Context, findings: &mut Vec<Finding>) {
-    let mut last: HashMap<(&'static str, String), Caption> = HashMap::new();
-    let mut seen: HashMap<(&'static str, String), Caption> = HashMap::new();
+    // The captions are the context's: kept by reference, not copied once or twice each.
+    let mut last: HashMap<(&'static str, &str), &Caption> = HashMap::new();
+    let mut seen: HashMap<(&'static str, &str), &Caption> = HashMap::new();
     for caption in ctx.captions() {
         let series = (caption.kind, chapter(&caption.number));
-        if let Some(first) = seen.get(&(caption.kind, caption.number.clone())) {
+        if let Some(first) = seen.get(&(caption.kind, caption.number.as_str())) {
             // A caption repeated over a continued table names the same table.
             if normalise(&first.title) != normalise(&caption.title) || caption.title.is_empty() {
                 let expected = last.get(&series).map(|p| next(&p.number));
@@ -56,17 +57,17 @@ pub fn check(ctx: &Context, findings: &mut Vec<Finding>) {
                 findings.push(out_of_order(previous, caption));
             }
         }
-        seen.entry((caption.kind, caption.number.clone())).or_insert_with(|| caption.clone());
-        last.insert(series, caption.clone());
+        seen.entry((caption.kind, caption.number.as_str())).or_insert(caption);
+        last.insert(series, caption);
     }
 }
 
 /// "3" of "3.16"; numbers without a dot form one series.
-fn chapter(number: &str) -> String {
+fn chapter(number: &str) -> &str {
     // "3-1" is numbered as "3.1".
     match number.split_once(['.', '-']) {
-        Some((chapter, _)) => chapter.to_string(),
-        None => String::new(),
+        Some((chapter, _)) => chapter,
+        None => "",
     }
 }
 
