@@ -64,14 +64,15 @@ use super::Context;
 use crate::diagnostics::Finding;
 
 use equalities::{check_run, runs};
-use tokens::tokenize;
+use tokens::tokenize_into;
 
 const CODE: &str = "C203";
 
 pub fn check(ctx: &Context, findings: &mut Vec<Finding>) {
     let text = ctx.doc.source.text.as_str();
+    let mut tokens = Vec::new();
     for &sentence in &ctx.sentences {
-        let tokens = tokenize(text, &sentence);
+        tokenize_into(text, &sentence, &mut tokens);
         for run in runs(&tokens) {
             check_run(ctx, text, &run, findings);
         }

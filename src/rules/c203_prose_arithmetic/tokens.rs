@@ -94,16 +94,17 @@ pub struct Token {
     pub span: Span,
 }
 
-/// The tokens of a sentence's file text. Figures come from the figure reader (the
-/// sentence's figures, with file spans); everything else is read here.
-pub fn tokenize(text: &str, sentence: &Sentence) -> Vec<Token> {
+/// The tokens of a sentence's file text, into `tokens` (emptied first: one list serves
+/// every sentence of a report, instead of one grown anew for each). Figures come from the
+/// figure reader (the sentence's figures, with file spans); everything else is read here.
+pub fn tokenize_into(text: &str, sentence: &Sentence, tokens: &mut Vec<Token>) {
+    tokens.clear();
     // A list item's span starts at its marker (`-`, `1.`): start at its text instead.
     let content = sentence.block.map.to_source(Span::new(0, 0)).start();
     let start = sentence.span.start().max(content).min(sentence.span.end());
     let end = sentence.span.end();
     let mut figures = sentence.figures.iter().peekable();
     let mut code = code_spans(text, start, end).into_iter().peekable();
-    let mut tokens: Vec<Token> = Vec::new();
     let mut i = start;
     while i < end {
         while figures.peek().is_some_and(|f| f.span.start() < i) {
@@ -119,7 +120,7 @@ pub fn tokenize(text: &str, sentence: &Sentence) -> Vec<Token> {
             continue;
         }
         if let Some(figure) = figures.next_if(|f| f.span.start() == i && f.span.end() > i) {
-            push_figure(text, figure, &mut tokens);
+            push_figure(text, figure, tokens);
             i = figure.span.end();
             continue;
         }
@@ -136,7 +137,6 @@ pub fn tokenize(text: &str, sentence: &Sentence) -> Vec<Token> {
             i += 1;
         }
     }
-    tokens
 }
 
 /// `17.516 : 34.209` divides; `Sasaran 1: 45 + 5` is a label and its colon, spaced on one
