@@ -160,17 +160,8 @@ fn a_file_past_4_gb_is_refused_before_it_is_read() {
 /// 15% of the check); it now reads only the tables whose allocation it may give.
 #[test]
 fn ten_thousand_budget_paragraphs_are_checked_against_their_own_tables() {
-    let grouped = |n: u64| {
-        let digits = n.to_string();
-        let mut out = String::new();
-        for (i, c) in digits.chars().enumerate() {
-            if i > 0 && (digits.len() - i) % 3 == 0 {
-                out.push('.');
-            }
-            out.push(c);
-        }
-        out
-    };
+    // Rupiah as reports print them: `1.001.000.000`.
+    let grouped = |n: u64| periksa::figures::Locale::Id.format(rust_decimal::Decimal::from(n), 0);
     let dir = tempfile::tempdir().unwrap();
     let mut text = String::new();
     for n in 1..=10_000u64 {
